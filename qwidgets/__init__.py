@@ -1,0 +1,1 @@
+"""Quantum Internet Lab: interactive panels for a course on the quantum internet."""
