@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import numbers
 
+import numpy as np
 import qutip
 
 from qwidgets.errors import InvalidTypeError, InvalidValueError
@@ -42,4 +43,13 @@ def qubit_state(name: str, state: object) -> qutip.Qobj:
     if abs(size - 1) > _NORM_TOLERANCE:
         what = "norm" if state.isket else "trace"
         raise InvalidValueError(name, f"Qobj with {what} {size:.6g}", f"normalised ({what} 1)")
+    if state.isoper:
+        matrix = state.full()
+        if not np.allclose(matrix, matrix.conj().T, atol=_NORM_TOLERANCE):
+            raise InvalidValueError(name, "a non-Hermitian Qobj", "a density matrix (Hermitian)")
+        lowest = float(np.linalg.eigvalsh(matrix)[0])
+        if lowest < -_NORM_TOLERANCE:
+            raise InvalidValueError(
+                name, f"Qobj with eigenvalue {lowest:.6g}", "a density matrix (no negative eigenvalues)"
+            )
     return state

@@ -104,7 +104,8 @@ def bloch_angles(state: qutip.Qobj) -> tuple[float, float]:
     theta = math.acos(max(-1.0, min(1.0, z / length)))
     if math.hypot(x, y) < 1e-12 * length:
         return theta, 0.0
-    return theta, math.atan2(y, x) % (2 * math.pi)
+    phi = math.atan2(y, x) % (2 * math.pi)
+    return theta, 0.0 if phi >= 2 * math.pi else phi  # a tiny negative angle rounds up to 2 pi
 
 
 def _gate_operator(gate: object) -> qutip.Qobj:
