@@ -1,1 +1,10 @@
-"""Quantum Internet Lab: interactive panels for a course on the quantum internet."""
+"""Quantum Internet Lab: interactive panels for a course on the quantum internet.
+
+Panels are exported here (``from qwidgets import QubitPanel``); the physics lives in
+:mod:`qwidgets.physics` and the exercise checks in :mod:`qwidgets.exercises`.
+"""
+
+from qwidgets.panels import Panel, QubitPanel
+
+__all__ = ["Panel", "QubitPanel", "__version__"]
+__version__ = "0.1.0"

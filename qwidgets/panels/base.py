@@ -131,9 +131,10 @@ class Panel(widgets.VBox):
             layout=widgets.Layout(border="1px solid #D9D9D9", padding="6px", max_width="980px"),
         )
         self.add_class("qwidgets-panel")
+        self._failure: Exception | None = None
         self._refresh()
-        if self.error is not None:
-            raise InvalidValueError("panel settings", dict(initial or {}), self.error)
+        if self._failure is not None:  # bad constructor keywords: tell the caller at once
+            raise self._failure
 
     # -- subclass hooks -------------------------------------------------------------------
     def _compute(self) -> Any:
@@ -194,10 +195,11 @@ class Panel(widgets.VBox):
         for image, png in zip(self.images, pngs):
             image.value = png
         self.summary.value = f"<span class='qwidgets-summary'>{html.escape(text)}</span>"
-        self.error = None
+        self.error = self._failure = None
         self.banner.layout.display = "none"
 
     def _show_error(self, exc: Exception) -> None:
+        self._failure = exc
         if isinstance(exc, QWidgetsError):
             message = str(exc)
         else:

@@ -81,11 +81,11 @@ class BlochArtists:
 
     @property
     def dynamic(self) -> tuple:
-        """The artists redrawn on every frame."""
-        return (self.basis_axis, self.basis_ends, self.shadow, self.state_arrow, self.state_tip)
+        """The artists redrawn on every frame (the measurement axis changes rarely)."""
+        return (self.shadow, self.state_arrow, self.state_tip)
 
     def update(self, vector: np.ndarray, basis_vector: np.ndarray | None = None) -> None:
-        """Point the arrow at Bloch ``vector`` and, if given, draw the measurement axis."""
+        """Point the arrow at Bloch ``vector``; show the measurement axis along ``basis_vector``."""
         vector = np.asarray(vector, dtype=float)
         (tip_x, tip_y), depth = project(vector)
         self.state_arrow.set_positions((0.0, 0.0), (tip_x, tip_y))
@@ -96,12 +96,24 @@ class BlochArtists:
         foot = np.array([vector[0], vector[1], 0.0])
         shadow, _ = project(np.array([[0.0, 0.0, 0.0], foot, vector]))
         self.shadow.set_data(shadow[:, 0], shadow[:, 1])
-        if basis_vector is not None:
-            ends, _ = project(np.array([basis_vector, -np.asarray(basis_vector)]))
+        self.set_basis(basis_vector)
+
+    def set_basis(self, basis_vector: np.ndarray | None) -> None:
+        """Draw the measurement axis along ``basis_vector`` (hide it for ``None``).
+
+        The axis is background: it is only touched when it really changes.
+        """
+        if basis_vector is None:
+            self.basis_axis.set_visible(False)
+            self.basis_ends.set_visible(False)
+            return
+        ends, _ = project(np.array([basis_vector, -np.asarray(basis_vector)]))
+        current = self.basis_axis.get_xydata()
+        if current.shape != ends.shape or not np.allclose(current, ends):
             self.basis_axis.set_data(ends[:, 0], ends[:, 1])
             self.basis_ends.set_data(ends[:, 0], ends[:, 1])
-        self.basis_axis.set_visible(basis_vector is not None)
-        self.basis_ends.set_visible(basis_vector is not None)
+        self.basis_axis.set_visible(True)
+        self.basis_ends.set_visible(True)
 
 
 def draw_bloch(*, fig: Figure | None = None, ax: Axes | None = None) -> tuple[Figure, Axes, BlochArtists]:

@@ -32,8 +32,8 @@ class OutcomeArtists:
 
     @property
     def dynamic(self) -> tuple:
-        """The artists redrawn on every frame."""
-        return (*self.bars, self.exact, *self.counts, *self.outcome_labels, self.title)
+        """The artists redrawn on every frame (labels and title change rarely)."""
+        return (*self.bars, self.exact, *self.counts)
 
     def update(
         self,
@@ -54,8 +54,10 @@ class OutcomeArtists:
             text.set_text(f"{n:,}")
             text.set_y(max(freq, prob) + 0.03)
         for text, label in zip(self.outcome_labels, labels):
-            text.set_text(label)
-        self.title.set_text(title)
+            if text.get_text() != label:
+                text.set_text(label)
+        if self.title.get_text() != title:
+            self.title.set_text(title)
 
 
 def draw_outcomes(
