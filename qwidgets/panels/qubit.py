@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 import ipywidgets as widgets
-import numpy as np
 
 from qwidgets.physics import (
     GATE_NAMES,
@@ -24,6 +23,7 @@ from qwidgets.panels.controls import angle_slider, seed_control
 __all__ = ["QubitPanel"]
 
 MAX_PANEL_SHOTS = 1_000_000
+MAX_SEED = 2**63 - 1
 _OUTCOME_STATES = {"Z": ("|0⟩", "|1⟩"), "X": ("|+⟩", "|−⟩"), "Y": ("|+i⟩", "|−i⟩")}
 _GATE_HELP = {
     "X": "X: flip |0⟩ and |1⟩ (half turn about x)",
@@ -129,6 +129,9 @@ class QubitPanel(Panel):
     def _state(self):
         return ket(self.controls["theta"].value, self.controls["phi"].value)
 
+    def _seed(self) -> int:
+        return count("seed", self.controls["seed"].value, low=0, high=MAX_SEED)
+
     def _set_state(self, state) -> None:
         theta, phi = bloch_angles(state)
         self.controls["theta"].value = theta
@@ -140,8 +143,7 @@ class QubitPanel(Panel):
 
     def _measure_once(self) -> None:
         basis = self.controls["basis"].value
-        rng = np.random.default_rng(self.controls["seed"].value)
-        outcome, after = collapse(self._state(), basis, rng=rng)
+        outcome, after = collapse(self._state(), basis, rng=self._seed())
         self._set_state(after)
         self._note = (
             f"Measured one copy in the {basis} basis: outcome {outcome}, so the state is now "
@@ -160,7 +162,7 @@ class QubitPanel(Panel):
     def _compute(self) -> MeasurementRun:
         shots = count("shots", self.controls["shots"].value, low=1, high=MAX_PANEL_SHOTS)
         return sample_measurement(
-            self._state(), self.controls["basis"].value, shots, rng=self.controls["seed"].value
+            self._state(), self.controls["basis"].value, shots, rng=self._seed()
         )
 
     def _draw(self, result: MeasurementRun) -> None:
