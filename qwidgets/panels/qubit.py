@@ -6,6 +6,8 @@ import math
 
 import ipywidgets as widgets
 
+from qwidgets.panels.base import Panel
+from qwidgets.panels.controls import angle_slider, seed_control
 from qwidgets.physics import (
     GATE_NAMES,
     MeasurementRun,
@@ -17,8 +19,6 @@ from qwidgets.physics import (
 )
 from qwidgets.physics._checks import count
 from qwidgets.plots import DPI, INCH_PER_UNIT, PngRenderer, draw_bloch, draw_outcomes, new_figure
-from qwidgets.panels.base import Panel
-from qwidgets.panels.controls import angle_slider, seed_control
 
 __all__ = ["QubitPanel"]
 

@@ -16,10 +16,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyArrowPatch
-from matplotlib.text import Text
 
-from qwidgets.plots.style import FONT_SIZE, PALETTE
 from qwidgets.plots._axes import figure_and_axes
+from qwidgets.plots.style import FONT_SIZE, PALETTE
 
 __all__ = ["AXIS_LABELS", "BlochArtists", "draw_bloch", "project"]
 

@@ -5,7 +5,8 @@ import math
 import numpy as np
 import pytest
 import qutip
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qwidgets.physics import (
     apply_gate,
