@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import contextlib
 import html
+import numbers
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import ipywidgets as widgets
+import traitlets
 
-from qwidgets.errors import InvalidValueError, QWidgetsError
+from qwidgets.errors import InvalidTypeError, InvalidValueError, QWidgetsError
 from qwidgets.plots.render import PngRenderer
 
 __all__ = ["Panel"]
@@ -39,17 +41,30 @@ _BANNER_STYLE = (
 )
 
 
-def _check_initial(name: str, widget: widgets.Widget, value: Any) -> None:
-    """Raise a named error if ``value`` is outside what control ``widget`` accepts."""
+_KINDS = {int: "an integer", float: "a number", str: "a string", bool: "True or False"}
+
+
+def _set_initial(name: str, widget: widgets.Widget, value: Any) -> None:
+    """Set control ``widget`` to ``value``, or raise a named error if it does not accept it."""
+    kind = _KINDS.get(type(widget.value), type(widget.value).__name__)
     options = getattr(widget, "options", None)
     if options is not None:
         allowed = [o[1] if isinstance(o, tuple) else o for o in options]
         if value not in allowed:
             raise InvalidValueError(name, value, f"one of {allowed}")
-        return
     low, high = getattr(widget, "min", None), getattr(widget, "max", None)
-    if low is not None and high is not None and not low <= value <= high:
-        raise InvalidValueError(name, value, f"from {low} to {high}")
+    if low is not None and high is not None:
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise InvalidTypeError(name, value, f"{kind} from {low:g} to {high:g}")
+        if not low <= value <= high:
+            raise InvalidValueError(name, value, f"from {low:g} to {high:g}")
+    try:
+        widget.value = value
+    except traitlets.TraitError:
+        raise InvalidTypeError(name, value, kind) from None
+    cast = isinstance(value, bool) and not isinstance(widget.value, bool)  # True became 1
+    if cast or widget.value != value:  # or 2.5 became 2
+        raise InvalidTypeError(name, value, kind)
 
 
 class Panel(widgets.VBox):
@@ -114,8 +129,7 @@ class Panel(widgets.VBox):
                 raise InvalidValueError(
                     "keyword", name, f"one of the panel's controls {sorted(self.controls)}"
                 )
-            _check_initial(name, self.controls[name], value)
-            self.controls[name].value = value
+            _set_initial(name, self.controls[name], value)
         for widget in self.controls.values():
             if widget.has_trait("value"):
                 widget.observe(self._on_value_change, names="value")

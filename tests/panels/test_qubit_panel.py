@@ -179,6 +179,18 @@ def test_bad_constructor_keywords_raise_a_named_error(keywords, name):
         QubitPanel(**keywords)
 
 
+@pytest.mark.parametrize(
+    ("keywords", "message"),
+    [({"shots": 2.5}, "shots must be an integer; got float 2.5"),
+     ({"shots": "many"}, "shots must be an integer; got str 'many'"),
+     ({"theta": "half"}, "theta must be a number from 0 to 3.14159"),
+     ({"seed": True}, "seed must be an integer")],
+)
+def test_wrong_constructor_types_raise_a_named_type_error(keywords, message):
+    with pytest.raises(TypeError, match=message):
+        QubitPanel(**keywords)
+
+
 def test_summary_reads_the_numbers_in_words():
     panel = QubitPanel(theta=math.pi / 2, phi=0.0, basis="X", shots=10)
     text = panel.summary.value
