@@ -11,5 +11,23 @@ from qwidgets.exercises.core import (
     assert_correct,
     reference_solution,
 )
+from qwidgets.exercises.qubits import (
+    check_disturbed_probability,
+    check_gates_to_plus_i,
+    check_minus_angles,
+    check_probability_zero,
+    check_state_after_measurement,
+)
 
-__all__ = ["EXERCISES", "Exercise", "Feedback", "assert_correct", "reference_solution"]
+__all__ = [
+    "EXERCISES",
+    "Exercise",
+    "Feedback",
+    "assert_correct",
+    "check_disturbed_probability",
+    "check_gates_to_plus_i",
+    "check_minus_angles",
+    "check_probability_zero",
+    "check_state_after_measurement",
+    "reference_solution",
+]

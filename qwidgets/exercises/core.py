@@ -62,7 +62,9 @@ class Feedback:
         return f"{verdict} {self.message}{hint}"
 
     def _repr_html_(self) -> str:
-        colour, verdict = ("#009E73", "&#10004; Correct!") if self.correct else ("#D55E00", "&#10008; Not yet.")
+        colour, verdict = (
+            ("#009E73", "&#10004; Correct!") if self.correct else ("#D55E00", "&#10008; Not yet.")
+        )
         hint = f"<br><i>Hint:</i> {html.escape(self.hint)}" if self.hint else ""
         return (
             f"<div role='status' style='border-left:4px solid {colour};padding:4px 8px'>"
@@ -129,8 +131,12 @@ def exercise(
         def check(answer: Any) -> Feedback:
             try:
                 ok, message, hint = body(answer)
-            except (TypeError, ValueError, IndexError, KeyError) as exc:
-                ok, message, hint = False, f"I could not read your answer {answer!r}: {exc}.", _form_hint(body)
+            except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
+                ok, message = False, f"I could not read your answer {answer!r}: {exc}."
+                hint = _form_hint(body)
+            except Exception as exc:  # noqa: BLE001 - a check never raises in a student's notebook
+                ok, message = False, f"The check itself failed ({type(exc).__name__}: {exc})."
+                hint = "This is a bug in the course, not in your answer: please report it."
             return Feedback(id, ok, message, hint)
 
         if id in EXERCISES:
@@ -167,6 +173,13 @@ def assert_correct(exercise_id: str, answer: Any) -> None:
 
 def real(value: Any, what: str) -> float:
     """Read ``value`` as a finite real number, or raise ``TypeError`` saying it is ``what``."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-        raise TypeError(f"{what} should be a finite number such as 0.5 or math.pi / 4")
-    return float(value)
+    message = f"{what} should be a finite number such as 0.5 or math.pi / 4"
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(message)
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        raise TypeError(f"{what} is far too large; give a number such as 0.5 or math.pi / 4") from None
+    if not math.isfinite(number):
+        raise TypeError(message)
+    return number

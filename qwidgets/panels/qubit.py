@@ -6,6 +6,7 @@ import math
 
 import ipywidgets as widgets
 
+from qwidgets.errors import InvalidValueError
 from qwidgets.panels.base import Panel
 from qwidgets.panels.controls import angle_slider, seed_control
 from qwidgets.physics import (
@@ -142,6 +143,8 @@ class QubitPanel(Panel):
         self._set_state(apply_gate(self._state(), gate))
 
     def _measure_once(self) -> None:
+        if self.error is not None:  # settings are invalid: do not collapse unseen
+            raise InvalidValueError("measure once", "a click", f"possible after fixing: {self.error}")
         basis = self.controls["basis"].value
         outcome, after = collapse(self._state(), basis, rng=self._seed())
         self._set_state(after)

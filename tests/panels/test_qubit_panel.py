@@ -159,6 +159,16 @@ def test_bad_shots_show_in_the_banner_and_the_panel_recovers():
     assert panel.result.shots == 20 and panel.image.value != image
 
 
+def test_measure_once_is_refused_while_the_settings_are_invalid():
+    panel = QubitPanel(theta=math.pi / 2, seed=3)
+    panel.controls["shots"].value = 0
+    panel.controls["measure_once"].click()
+    assert panel.controls["theta"].value == pytest.approx(math.pi / 2)  # no unseen collapse
+    assert "shots must be" in panel.error and "measure once" in panel.error
+    panel.controls["shots"].value = 10
+    assert panel.error is None and "Measured" not in panel.summary.value
+
+
 def test_bad_seed_shows_in_the_banner_also_from_a_button():
     panel = QubitPanel()
     panel.controls["seed"].value = -4
