@@ -30,6 +30,15 @@ def text(feedback: Feedback) -> str:
     return f"{feedback.message} {feedback.hint}".lower()
 
 
+def assert_explains(feedback: Feedback, words: list[str], *, hint: bool = False) -> None:
+    """The answer is judged wrong, with every one of ``words`` in the feedback (and a hint)."""
+    assert not feedback.correct
+    for word in words:
+        assert word.lower() in text(feedback)
+    if hint:
+        assert feedback.hint
+
+
 def test_lesson_01_registers_its_exercises_with_the_conventions():
     assert set(QUBIT_IDS) >= {
         "qubits.minus_angles", "qubits.probability_zero", "qubits.state_after_measurement",
@@ -143,11 +152,7 @@ def test_minus_angles_notes_a_theta_outside_the_usual_range():
     ids=repr,
 )
 def test_minus_angles_names_the_mistake(answer, words):
-    feedback = check_minus_angles(answer)
-    assert not feedback.correct
-    for word in words:
-        assert word.lower() in text(feedback)
-    assert feedback.hint
+    assert_explains(check_minus_angles(answer), words, hint=True)
 
 
 # -- 2. Born rule in Z --------------------------------------------------------------------------
@@ -183,10 +188,7 @@ def test_probability_zero_accepts_hand_typed_values(answer):
     ids=repr,
 )
 def test_probability_zero_names_the_mistake(answer, words):
-    feedback = check_probability_zero(answer)
-    assert not feedback.correct
-    for word in words:
-        assert word.lower() in text(feedback)
+    assert_explains(check_probability_zero(answer), words)
 
 
 # -- 3. The state after a measurement -----------------------------------------------------------
@@ -209,10 +211,7 @@ def test_state_after_measurement_ignores_phi_at_the_pole(phi):
     ids=repr,
 )
 def test_state_after_measurement_names_the_mistake(answer, words):
-    feedback = check_state_after_measurement(answer)
-    assert not feedback.correct
-    for word in words:
-        assert word.lower() in text(feedback)
+    assert_explains(check_state_after_measurement(answer), words)
 
 
 # -- 4. Measurement disturbs --------------------------------------------------------------------
@@ -228,10 +227,7 @@ def test_state_after_measurement_names_the_mistake(answer, words):
     ids=repr,
 )
 def test_disturbed_probability_names_the_mistake(answer, words):
-    feedback = check_disturbed_probability(answer)
-    assert not feedback.correct
-    for word in words:
-        assert word.lower() in text(feedback)
+    assert_explains(check_disturbed_probability(answer), words)
 
 
 def test_disturbed_probability_accepts_a_rounded_half():
@@ -288,8 +284,4 @@ def test_gates_truth_comes_from_the_physics():
     ids=repr,
 )
 def test_gates_say_what_the_sequence_does_or_why_it_cannot_be_read(answer, words):
-    feedback = check_gates_to_plus_i(answer)
-    assert not feedback.correct
-    for word in words:
-        assert word.lower() in text(feedback)
-    assert feedback.hint
+    assert_explains(check_gates_to_plus_i(answer), words, hint=True)
