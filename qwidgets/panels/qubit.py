@@ -36,9 +36,9 @@ _GATE_HELP = {
 }
 
 
-def _in_pi(angle: float) -> str:
-    """Format an angle as a multiple of pi, e.g. '0.50π'."""
-    return f"{angle / math.pi:.2f}π"
+def _angle(angle: float) -> str:
+    """Format an angle in radians and as a multiple of pi, e.g. '1.57 rad (0.50π)'."""
+    return f"{angle:.2f} rad ({angle / math.pi:.2f}π)"
 
 
 class QubitPanel(Panel):
@@ -181,7 +181,7 @@ class QubitPanel(Panel):
         up, down = _OUTCOME_STATES[result.basis]
         (p0, p1), (f0, f1) = result.probabilities, result.frequencies
         text = (
-            f"State θ = {_in_pi(self.controls['theta'].value)}, φ = {_in_pi(self.controls['phi'].value)}: "
+            f"State θ = {_angle(self.controls['theta'].value)}, φ = {_angle(self.controls['phi'].value)}: "
             f"Bloch vector (x, y, z) = ({x:.2f}, {y:.2f}, {z:.2f}). "
             f"Measuring in the {result.basis} basis gives {up} with probability {p0:.3f} and "
             f"{down} with probability {p1:.3f}; in {result.shots:,} shots we saw {up} "

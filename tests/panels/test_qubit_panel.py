@@ -204,6 +204,6 @@ def test_wrong_constructor_types_raise_a_named_type_error(keywords, message):
 def test_summary_reads_the_numbers_in_words():
     panel = QubitPanel(theta=math.pi / 2, phi=0.0, basis="X", shots=10)
     text = panel.summary.value
-    assert "θ = 0.50π" in text and "φ = 0.00π" in text
+    assert "θ = 1.57 rad (0.50π)" in text and "φ = 0.00 rad (0.00π)" in text
     assert "|+⟩ with probability 1.000" in text and "|−⟩ with probability 0.000" in text
     assert "10 times" in text

@@ -1,0 +1,467 @@
+"""Drive JupyterLab in headless Chromium with Playwright (sync API).
+
+Shared by ``tests/browser/`` (pytest) and ``benchmarks/run.py`` (timings). Nothing here writes
+into the repository: the server serves a temporary copy of ``lessons/`` and keeps its config,
+user settings, workspaces and runtime files in a temporary directory.
+
+Pieces:
+
+``find_chromium()``
+    Debian's ``/usr/bin/chromium`` (or ``$QWL_CHROMIUM``); raises :class:`ChromiumMissing` with
+    install instructions. Never ``playwright install``.
+``LabServer``
+    ``jupyter lab`` on 127.0.0.1, a free port, ``port_retries=0``, a random token, and an
+    ``overrides.json`` (no news/update toast, every cell kept in the DOM) in an
+    ``app_settings_dir`` of its own.
+``LabNotebook``
+    One notebook in one page: open, wait for the kernel through the REST API, Run All through
+    the menu, wait until execution finishes, inspect outputs and panels.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+LESSONS_DIR = REPO_ROOT / "lessons"
+
+CHROMIUM_ENV = "QWL_CHROMIUM"
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+
+# Settings the server reads from its own app_settings_dir (overrides.json):
+# - no "Jupyter news?" / update toast over the bottom right of the page;
+# - windowingMode "none": every cell stays in the DOM, so counting panels, widget errors and
+#   error outputs sees the whole notebook, not only the cells scrolled into view.
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+}
+
+QUBIT_PANEL_TITLE = "A qubit on the Bloch sphere"
+
+# A code cell that displays a panel: a call of a class whose name ends in "Panel" that is not
+# an import line (e.g. ``QubitPanel(theta=1.0)`` or ``panel = QubitPanel()`` then ``panel``).
+_PANEL_CALL = re.compile(r"\b[A-Z]\w*Panel\s*\(")
+
+# Error outputs: JupyterLab renders both an ``error`` output and a ``stream`` to stderr as
+# ``application/vnd.jupyter.stderr``; an error's text has a traceback ("Traceback (most recent
+# call last)") or, for a SyntaxError and friends, an "SomethingError: ..." line. Warnings
+# ("UserWarning: ...") and plain stderr prints are not errors.
+_ERROR_TEXT = re.compile(
+    r"Traceback \(most recent call last\)|^\s*\w*(Error|Exception|Exit|Interrupt)\b(:|\s*$)",
+    re.MULTILINE,
+)
+ERROR_OUTPUT_SELECTOR = (
+    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], '
+    ".jp-RenderedText[data-mime-type*=error]"
+)
+
+
+class ChromiumMissing(RuntimeError):
+    """No usable Chromium binary: the message says how to get one."""
+
+
+def find_chromium() -> str:
+    """Return the Chromium binary to use, or raise :class:`ChromiumMissing`."""
+    wanted = os.environ.get(CHROMIUM_ENV) or DEFAULT_CHROMIUM
+    path = shutil.which(wanted) if not os.path.isabs(wanted) else wanted
+    if path and os.path.isfile(path) and os.access(path, os.X_OK):
+        try:
+            probe = subprocess.run(
+                [path, "--version"], capture_output=True, text=True, timeout=30
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise ChromiumMissing(
+                _missing_message(path, f"`{path} --version` failed: {exc}")
+            ) from exc
+        if probe.returncode == 0 and "chrom" in probe.stdout.lower():
+            return path
+        raise ChromiumMissing(
+            _missing_message(path, f"`{path} --version` gave {probe.returncode}: "
+                             f"{(probe.stdout + probe.stderr).strip()[:200]}")
+        )
+    raise ChromiumMissing(_missing_message(wanted, "not found or not executable"))
+
+
+def _missing_message(path: str, why: str) -> str:
+    return (
+        f"Chromium for the browser tests: {path}: {why}. Install Debian's chromium "
+        f"(`sudo apt-get install -y chromium`, which provides {DEFAULT_CHROMIUM}) or set "
+        f"{CHROMIUM_ENV}=/path/to/a/chromium-binary. Do not run `playwright install`."
+    )
+
+
+def launch_browser(playwright: Any):
+    """Launch headless Chromium (Debian's, never Playwright's download)."""
+    return playwright.chromium.launch(
+        executable_path=find_chromium(), headless=True, args=LAUNCH_ARGS
+    )
+
+
+def lesson_paths(lessons_dir: Path = LESSONS_DIR) -> list[Path]:
+    """The course notebooks, in order (``NN_topic.ipynb``)."""
+    return sorted(p for p in lessons_dir.glob("*.ipynb") if not p.name.startswith("."))
+
+
+def copy_lessons(dst: Path, lessons_dir: Path = LESSONS_DIR) -> Path:
+    """Copy the lessons (notebooks and any data beside them) to ``dst``; return ``dst``."""
+    shutil.copytree(
+        lessons_dir, dst, dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+    )
+    return dst
+
+
+def expected_panels(notebook: Path) -> int:
+    """Number of code cells in ``notebook`` that display a panel (see ``_PANEL_CALL``)."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    count = 0
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        lines = [
+            line for line in source.splitlines()
+            if line.strip() and not line.lstrip().startswith(("from ", "import ", "#"))
+        ]
+        if any(_PANEL_CALL.search(line) for line in lines) and not lines[-1].rstrip().endswith(";"):
+            count += 1
+    return count
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LabServer:
+    """A JupyterLab server on 127.0.0.1 serving ``root_dir``, with state kept in ``work_dir``."""
+
+    def __init__(self, root_dir: Path, work_dir: Path, *, startup_timeout: float = 60.0) -> None:
+        self.root_dir = Path(root_dir)
+        self.work_dir = Path(work_dir)
+        self.startup_timeout = startup_timeout
+        self.token = secrets.token_hex(16)
+        self.port = 0
+        self.proc: subprocess.Popen | None = None
+        self.log_path = self.work_dir / "jupyterlab.log"
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def _prepare_dirs(self) -> dict[str, str]:
+        lab = self.work_dir / "lab"
+        settings = lab / "settings"
+        settings.mkdir(parents=True, exist_ok=True)
+        (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2))
+        # jupyterlab_server reads <dirname(app_settings_dir)>/static/package.json for the
+        # extension metadata of the built app: point that at the real one.
+        real_static = Path(sys.prefix) / "share" / "jupyter" / "lab" / "static"
+        if real_static.is_dir() and not (lab / "static").exists():
+            (lab / "static").symlink_to(real_static)
+        dirs = {}
+        for var, sub in (
+            ("JUPYTER_CONFIG_DIR", "config"),
+            ("JUPYTERLAB_SETTINGS_DIR", "user-settings"),
+            ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
+            ("JUPYTER_RUNTIME_DIR", "runtime"),
+        ):
+            path = self.work_dir / sub
+            path.mkdir(parents=True, exist_ok=True)
+            dirs[var] = str(path)
+        return {**dirs, "APP_SETTINGS_DIR": str(settings)}
+
+    def start(self) -> "LabServer":
+        """Start the server and wait until it answers; on any failure, stop it again."""
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()  # never leave a server behind (also on Ctrl-C)
+            raise
+
+    def _start(self) -> "LabServer":
+        dirs = self._prepare_dirs()
+        app_settings = dirs.pop("APP_SETTINGS_DIR")
+        env = {**os.environ, **dirs, "PYTHONUNBUFFERED": "1"}
+        env.pop("MPLBACKEND", None)  # RECIPES 3: an exported Agg backend makes plt.show() warn
+        last_error = ""
+        for _attempt in range(3):  # a free port can be taken between probe and bind: retry
+            self.port = _free_port()
+            cmd = [
+                sys.executable, "-m", "jupyterlab", "--no-browser",
+                "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
+                "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
+                "--allow-root", f"--ServerApp.root_dir={self.root_dir}",
+                f"--LabApp.app_settings_dir={app_settings}",
+                "--LabApp.news_url=None",
+                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            ]
+            log = open(self.log_path, "ab")
+            self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                         stdin=subprocess.DEVNULL)
+            log.close()
+            end = time.monotonic() + self.startup_timeout
+            while time.monotonic() < end:
+                if self.proc.poll() is not None:
+                    last_error = f"exited with {self.proc.returncode}"
+                    break
+                try:
+                    self.api("/api/status")
+                except (OSError, urllib.error.URLError):
+                    time.sleep(0.2)
+                    continue
+                self._check_overrides()
+                return self
+            else:
+                last_error = f"no answer within {self.startup_timeout:.0f} s"
+                self.stop()
+        raise RuntimeError(
+            f"jupyter lab did not start on 127.0.0.1 ({last_error}); log: {self.log_path}\n"
+            + self.log_tail()
+        )
+
+    def _check_overrides(self) -> None:
+        """Fail early if the server ignored our overrides.json (the news toast would be back).
+
+        Overrides replace the schema defaults the server hands out (``fetchNews`` ships as
+        ``"none"``, i.e. "ask", which is the toast)."""
+        for plugin, wanted in LAB_OVERRIDES.items():
+            schema = self.api(f"/lab/api/settings/{plugin}")["schema"]["properties"]
+            for key, value in wanted.items():
+                got = schema.get(key, {}).get("default")
+                if got != value:
+                    raise RuntimeError(
+                        f"overrides.json not applied: {plugin} {key} defaults to {got!r}, "
+                        f"not {value!r}; log: {self.log_path}"
+                    )
+
+    def stop(self) -> None:
+        """Stop the server this object started (SIGTERM, then SIGKILL after 20 s)."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+    def __enter__(self) -> "LabServer":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def log_tail(self, n: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-n:])
+        except OSError:
+            return ""
+
+    # -- REST -----------------------------------------------------------------------------
+    def api(self, path: str, method: str = "GET") -> Any:
+        req = urllib.request.Request(
+            f"{self.base}{path}", method=method,
+            headers={"Authorization": f"token {self.token}"},
+        )
+        with urllib.request.urlopen(req, timeout=10) as r:
+            body = r.read()
+        return json.loads(body) if body else None
+
+    def sessions(self, name: str) -> list[dict]:
+        return [s for s in self.api("/api/sessions") if s["path"].endswith(name)]
+
+    def wait_kernel_idle(self, name: str, timeout: float = 60.0) -> None:
+        """Wait until the frontend has a session for ``name`` whose kernel is idle.
+
+        (RECIPES 2: the toolbar can read idle before the session exists; Run All would then
+        open a "Select Kernel" dialog.)"""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if any(s["kernel"]["execution_state"] == "idle" for s in self.sessions(name)):
+                return
+            time.sleep(0.25)
+        raise TimeoutError(f"the kernel of {name} did not become idle within {timeout:.0f} s")
+
+    def shutdown_sessions(self, name: str) -> None:
+        """Delete the notebook's sessions (and kernels) so the next one starts cold."""
+        for s in self.sessions(name):
+            try:
+                self.api(f"/api/sessions/{s['id']}", "DELETE")
+            except urllib.error.URLError:
+                pass
+
+
+class LabNotebook:
+    """One notebook open in a Playwright page of JupyterLab."""
+
+    def __init__(self, page: Any, server: LabServer, name: str) -> None:
+        self.page = page
+        self.server = server
+        self.name = name
+
+    def open(self, timeout: float = 60.0) -> "LabNotebook":
+        self.page.goto(f"{self.server.base}/lab/tree/{self.name}?reset&token={self.server.token}")
+        self.page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=timeout * 1000)
+        self.server.wait_kernel_idle(self.name, timeout)
+        return self
+
+    def run_all(self) -> None:
+        """Run > Run All Cells, through the menu as a user would."""
+        self.page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        self.page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+
+    def prompts(self) -> list[str]:
+        """Input prompts of the code cells, e.g. ``["[1]:", "[*]:", "[ ]:"]``."""
+        return self.page.eval_on_selector_all(
+            ".jp-Notebook .jp-CodeCell .jp-InputArea-prompt",
+            "els => els.map(e => e.textContent.trim())",
+        )
+
+    def wait_execution_done(self, timeout: float = 120.0) -> list[str]:
+        """Wait until no cell is queued or running (``[*]``) and the kernel is idle.
+
+        Returns the final prompts. Run All marks every cell ``[*]`` at once, so a moment with
+        no ``[*]`` after the first numbered prompt means the run is over (or stopped at an
+        error, which leaves later prompts empty)."""
+        end = time.monotonic() + timeout
+        quiet_since = None
+        prompts: list[str] = []
+        while time.monotonic() < end:
+            prompts = self.prompts()
+            busy = any("*" in p for p in prompts)
+            started = any(re.search(r"\d", p) for p in prompts)
+            idle = not busy and started and any(
+                s["kernel"]["execution_state"] == "idle" for s in self.server.sessions(self.name)
+            )
+            if idle:
+                quiet_since = quiet_since or time.monotonic()
+                if time.monotonic() - quiet_since >= 0.6:
+                    return prompts
+            else:
+                quiet_since = None
+            time.sleep(0.2)
+        raise TimeoutError(
+            f"{self.name}: execution did not finish within {timeout:.0f} s; prompts {prompts}"
+        )
+
+    def error_outputs(self) -> list[str]:
+        """Texts of error outputs (tracebacks), not warnings or plain stderr prints."""
+        texts = self.page.eval_on_selector_all(
+            ERROR_OUTPUT_SELECTOR, "els => els.map(e => e.innerText)"
+        )
+        return [t for t in texts if _ERROR_TEXT.search(t)]
+
+    def widget_problems(self) -> dict[str, int]:
+        """How many widget outputs show "Error displaying widget" or "Loading widget..."."""
+        return {
+            text: self.page.get_by_text(text).count()
+            for text in ("Error displaying widget", "Loading widget...")
+        }
+
+    def panels(self, title: str | None = None):
+        """Locator of the ``.qwidgets-panel`` elements (optionally only those with ``title``)."""
+        loc = self.page.locator(".jp-Notebook .qwidgets-panel")
+        return loc.filter(has_text=title) if title else loc
+
+    def close(self) -> None:
+        try:
+            self.page.close()
+        finally:
+            self.server.shutdown_sessions(self.name)
+
+
+class QubitPanelView:
+    """The DOM of one QubitPanel: theta slider, gate buttons, image and summary."""
+
+    def __init__(self, panel: Any) -> None:
+        self.panel = panel
+        self.slider = panel.locator(".widget-slider").filter(has_text="θ").first
+        self.handle = self.slider.locator(".noUi-handle").first
+        self.readout = self.slider.locator(".widget-readout").first
+        self.image = panel.locator("img.widget-image").first
+        self.summary = panel.locator(".qwidgets-summary").first
+
+    def button(self, label: str):
+        """A plain Button (not a basis ToggleButton) whose whole text is ``label``."""
+        exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
+        return self.panel.locator("button.widget-button").filter(has_text=exact).first
+
+    def src(self) -> str:
+        return self.image.get_attribute("src") or ""
+
+    def text(self) -> str:
+        return self.summary.inner_text()
+
+    def focus_theta(self) -> None:
+        """Click the theta handle (RECIPES 2: click, not focus, so Lab passes keys through)."""
+        self.slider.scroll_into_view_if_needed()
+        self.handle.click()
+
+    def theta(self) -> float:
+        return float(self.readout.inner_text())
+
+
+def wait_until(predicate, timeout: float = 10.0, interval: float = 0.05) -> bool:
+    """Poll ``predicate()`` until it is true; return its last value."""
+    end = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() >= end:
+            return value
+        time.sleep(interval)
+
+
+# In-page latency probe for benchmarks: the time from the keydown of a key press to the
+# moment the panel image's ``src`` changes (MutationObserver), plus the time until that new
+# picture is decoded and the next frame is drawn.
+ARM_LATENCY_PROBE = """
+(img) => {
+  window.__qwlLatency = new Promise((resolve) => {
+    let t0 = null, tSrc = null;
+    const onKey = () => { if (t0 === null) t0 = performance.now(); };
+    document.addEventListener('keydown', onKey, true);
+    const done = (value) => {
+      obs.disconnect(); document.removeEventListener('keydown', onKey, true);
+      clearTimeout(timer); resolve(value);
+    };
+    const obs = new MutationObserver(() => {
+      if (t0 === null || tSrc !== null) return;
+      tSrc = performance.now();
+      img.decode().catch(() => null).then(() => requestAnimationFrame(() => {
+        done({src_ms: tSrc - t0, frame_ms: performance.now() - t0});
+      }));
+    });
+    obs.observe(img, {attributes: true, attributeFilter: ['src']});
+    const timer = setTimeout(() => done(null), 15000);
+  });
+  return true;
+}
+"""

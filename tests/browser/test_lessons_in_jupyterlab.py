@@ -1,0 +1,106 @@
+"""Each lesson in a real browser: JupyterLab + headless Chromium, Run All, widgets work.
+
+Per lesson (run once, then checked by the tests below, in order):
+1. every code cell ran and none shows an error output;
+2. every widget rendered (no "Error displaying widget" / "Loading widget...") and there is one
+   ``.qwidgets-panel`` per panel cell of the notebook;
+3. on the first QubitPanel: ArrowRight on the focused theta handle changes picture and summary;
+4. then "Reset to |0>" and the gate "X": the summary reports |1> (z = -1.00), new picture.
+
+Run: ``.venv/bin/python -m pytest tests/browser -q -p no:cacheprovider``
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import jupyterlab_driver as drv
+import pytest
+
+WIDGET_TIMEOUT_S = 20.0
+UPDATE_TIMEOUT_S = 10.0
+NORTH_POLE = re.compile(r"\(x, y, z\) = \(-?0\.00, -?0\.00, 1\.00\)")
+SOUTH_POLE = re.compile(r"\(x, y, z\) = \(-?0\.00, -?0\.00, -1\.00\)")
+
+
+def _qubit_panel(nb: drv.LabNotebook, name: str) -> drv.QubitPanelView:
+    panels = nb.panels(drv.QUBIT_PANEL_TITLE)
+    if panels.count() == 0:
+        pytest.fail(f"{name}: no QubitPanel ('{drv.QUBIT_PANEL_TITLE}') on the page")
+    return drv.QubitPanelView(panels.first)
+
+
+def _changed(get, old, timeout=UPDATE_TIMEOUT_S):
+    return drv.wait_until(lambda: get() != old, timeout)
+
+
+def test_all_cells_run_without_errors(lesson_run):
+    nb = lesson_run.require()
+    errors = nb.error_outputs()
+    assert not errors, (
+        f"{lesson_run.name}: {len(errors)} cell(s) show an error output; the first:\n"
+        + errors[0][:2000]
+    )
+    not_run = [i + 1 for i, p in enumerate(lesson_run.prompts) if not re.search(r"\d", p)]
+    assert not not_run, (
+        f"{lesson_run.name}: code cells {not_run} (1-based, code cells only) were not executed "
+        f"by Run All; prompts {lesson_run.prompts}"
+    )
+
+
+def test_widgets_render(lesson_run, lessons_copy):
+    nb = lesson_run.require()
+    expected = drv.expected_panels(lessons_copy / lesson_run.name)
+    assert expected >= 1, f"{lesson_run.name}: no panel cell found in the notebook"
+    drv.wait_until(
+        lambda: nb.panels().count() >= expected
+        and nb.widget_problems()["Loading widget..."] == 0,
+        WIDGET_TIMEOUT_S,
+    )
+    problems = nb.widget_problems()
+    assert problems == {"Error displaying widget": 0, "Loading widget...": 0}, (
+        f"{lesson_run.name}: widgets not rendered: {problems}"
+    )
+    assert nb.panels().count() == expected, (
+        f"{lesson_run.name}: {nb.panels().count()} .qwidgets-panel elements on the page, "
+        f"expected {expected} (one per panel cell)"
+    )
+    sources = nb.page.eval_on_selector_all(
+        ".jp-Notebook .qwidgets-panel", "els => els.map(p => p.querySelector('img.widget-image')?.src || '')"
+    )
+    blank = [i for i, src in enumerate(sources) if not src.startswith(("blob:", "data:"))]
+    assert not blank, f"{lesson_run.name}: panels {blank} (0-based) show no picture"
+
+
+def test_qubit_slider_key_changes_picture(lesson_run):
+    nb = lesson_run.require()
+    view = _qubit_panel(nb, lesson_run.name)
+    src0, text0, theta0 = view.src(), view.text(), view.theta()
+    key = "ArrowRight" if theta0 < math.pi - 0.005 else "ArrowLeft"  # at the end: go back
+    view.focus_theta()
+    nb.page.keyboard.press(key)
+    assert _changed(view.theta, theta0), f"{key} on the theta handle left the readout at {theta0}"
+    assert _changed(view.src, src0), f"theta {theta0} -> {view.theta()}: the picture did not change"
+    assert _changed(view.text, text0), f"theta {theta0} -> {view.theta()}: the summary did not change"
+
+
+def test_qubit_gate_button_changes_picture(lesson_run):
+    nb = lesson_run.require()
+    view = _qubit_panel(nb, lesson_run.name)
+    view.button("Reset to |0⟩").click()
+    assert drv.wait_until(lambda: NORTH_POLE.search(view.text()), UPDATE_TIMEOUT_S), (
+        f"after 'Reset to |0⟩' the summary does not say z = 1.00: {view.text()!r}"
+    )
+    drv.wait_until(lambda: view.theta() == 0.0, UPDATE_TIMEOUT_S)
+    src0, text0 = view.src(), view.text()
+    view.button("X").click()
+    assert drv.wait_until(lambda: SOUTH_POLE.search(view.text()), UPDATE_TIMEOUT_S), (
+        f"after X on |0⟩ the summary does not say z = -1.00: {view.text()!r}"
+    )
+    text = view.text()
+    assert text != text0 and "|1⟩ with probability 1.000" in text, text
+    assert _changed(view.src, src0), "after X the picture did not change"
+    assert drv.wait_until(lambda: abs(view.theta() - math.pi) < 0.006, UPDATE_TIMEOUT_S), (
+        f"after X the theta readout is {view.theta()}, not π"
+    )
