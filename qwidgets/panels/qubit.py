@@ -81,7 +81,8 @@ class QubitPanel(Panel):
             options=[("Z", "Z"), ("X", "X"), ("Y", "Y")],
             description="Basis",
             tooltips=["measure along z: |0⟩ / |1⟩", "along x: |+⟩ / |−⟩", "along y: |+i⟩ / |−i⟩"],
-            style={"button_width": "3.2em"},
+            style={"button_width": "3.2em", "description_width": "4em"},
+            layout=widgets.Layout(display="flex", width="auto", align_items="center"),
         )
         shots_box = widgets.IntText(
             value=1000, description="Shots", tooltip="copies measured (1 to 1,000,000)",

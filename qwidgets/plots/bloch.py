@@ -22,8 +22,8 @@ from qwidgets.plots.style import FONT_SIZE, PALETTE
 
 __all__ = ["AXIS_LABELS", "BlochArtists", "draw_bloch", "project"]
 
-AZIMUTH = math.radians(35)
-ELEVATION = math.radians(20)
+AZIMUTH = math.radians(25)
+ELEVATION = math.radians(25)
 _VIEW = np.array(
     [
         math.cos(ELEVATION) * math.cos(AZIMUTH),
