@@ -96,7 +96,8 @@ def test_projection_keeps_z_up_and_x_towards_the_viewer():
     points = np.random.default_rng(0).normal(size=(20, 3))
     screen, depth = project(points)
     # orthographic: lengths are kept across the screen plane and the depth axis
-    assert np.linalg.norm(screen, axis=1) ** 2 + depth**2 == pytest.approx(np.linalg.norm(points, axis=1) ** 2)
+    lengths = np.linalg.norm(points, axis=1)
+    assert np.linalg.norm(screen, axis=1) ** 2 + depth**2 == pytest.approx(lengths**2)
 
 
 def test_every_axis_end_is_labelled():
