@@ -121,7 +121,7 @@ class Panel(widgets.VBox):
             min=0.0, max=1.0, description="Working", layout=widgets.Layout(display="none")
         )
         self.result: Any = None
-        self.error: str | None = None
+        self._failure: Exception | None = None
         self._holds = 0
 
         for name, value in (initial or {}).items():
@@ -145,7 +145,6 @@ class Panel(widgets.VBox):
             layout=widgets.Layout(border="1px solid #D9D9D9", padding="6px", max_width="980px"),
         )
         self.add_class("qwidgets-panel")
-        self._failure: Exception | None = None
         self._refresh()
         if self._failure is not None:  # bad constructor keywords: tell the caller at once
             raise self._failure
@@ -209,18 +208,23 @@ class Panel(widgets.VBox):
         for image, png in zip(self.images, pngs):
             image.value = png
         self.summary.value = f"<span class='qwidgets-summary'>{html.escape(text)}</span>"
-        self.error = self._failure = None
+        self._failure = None
         self.banner.layout.display = "none"
+
+    @property
+    def error(self) -> str | None:
+        """``None``, or the message of the last failed update, as shown in the banner."""
+        exc = self._failure
+        if exc is None:
+            return None
+        if isinstance(exc, QWidgetsError):
+            return str(exc)
+        return f"Unexpected {type(exc).__name__}: {exc}. Please report this as a bug."
 
     def _show_error(self, exc: Exception) -> None:
         self._failure = exc
-        if isinstance(exc, QWidgetsError):
-            message = str(exc)
-        else:
-            message = f"Unexpected {type(exc).__name__}: {exc}. Please report this as a bug."
-        self.error = message
         self.banner.value = (
-            f"<div role='alert' style='{_BANNER_STYLE}'>&#9888; {html.escape(message)}"
+            f"<div role='alert' style='{_BANNER_STYLE}'>&#9888; {html.escape(self.error)}"
             " &mdash; the picture shows the last valid settings.</div>"
         )
         self.banner.layout.display = None
