@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-__all__ = ["angle_slider", "seed_control"]
+from qwidgets.physics._checks import count
+
+__all__ = ["MAX_SEED", "angle_slider", "read_seed", "seed_control"]
+
+MAX_SEED = 2**63 - 1
+"""Largest seed a panel accepts (numpy seeds must be non-negative)."""
 
 
 def angle_slider(label: str, *, maximum: float, help: str) -> widgets.FloatSlider:
@@ -23,3 +28,8 @@ def seed_control() -> tuple[widgets.IntText, widgets.Button]:
     )
     new_run = widgets.Button(description="New run", icon="refresh", tooltip="sample again with the next seed")
     return seed, new_run
+
+
+def read_seed(seed: widgets.IntText) -> int:
+    """Return the seed box's value, or raise a named error if numpy cannot use it."""
+    return count("seed", seed.value, low=0, high=MAX_SEED)

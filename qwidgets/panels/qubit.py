@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from qwidgets.errors import InvalidValueError
 from qwidgets.panels.base import Panel
-from qwidgets.panels.controls import angle_slider, seed_control
+from qwidgets.panels.controls import angle_slider, read_seed, seed_control
 from qwidgets.physics import (
     GATE_NAMES,
     MeasurementRun,
@@ -24,7 +24,6 @@ from qwidgets.plots import DPI, INCH_PER_UNIT, PngRenderer, draw_bloch, draw_out
 __all__ = ["QubitPanel"]
 
 MAX_PANEL_SHOTS = 1_000_000
-MAX_SEED = 2**63 - 1
 _OUTCOME_STATES = {"Z": ("|0⟩", "|1⟩"), "X": ("|+⟩", "|−⟩"), "Y": ("|+i⟩", "|−i⟩")}
 _GATE_HELP = {
     "X": "X: flip |0⟩ and |1⟩ (half turn about x)",
@@ -131,9 +130,6 @@ class QubitPanel(Panel):
     def _state(self):
         return ket(self.controls["theta"].value, self.controls["phi"].value)
 
-    def _seed(self) -> int:
-        return count("seed", self.controls["seed"].value, low=0, high=MAX_SEED)
-
     def _set_state(self, state) -> None:
         theta, phi = bloch_angles(state)
         self.controls["theta"].value = theta
@@ -147,7 +143,7 @@ class QubitPanel(Panel):
         if self.error is not None:  # settings are invalid: do not collapse unseen
             raise InvalidValueError("measure once", "a click", f"possible after fixing: {self.error}")
         basis = self.controls["basis"].value
-        outcome, after = collapse(self._state(), basis, rng=self._seed())
+        outcome, after = collapse(self._state(), basis, rng=read_seed(self.controls["seed"]))
         self._set_state(after)
         self._note = (
             f"Measured one copy in the {basis} basis: outcome {outcome}, so the state is now "
@@ -166,7 +162,7 @@ class QubitPanel(Panel):
     def _compute(self) -> MeasurementRun:
         shots = count("shots", self.controls["shots"].value, low=1, high=MAX_PANEL_SHOTS)
         return sample_measurement(
-            self._state(), self.controls["basis"].value, shots, rng=self._seed()
+            self._state(), self.controls["basis"].value, shots, rng=read_seed(self.controls["seed"])
         )
 
     def _draw(self, result: MeasurementRun) -> None:
