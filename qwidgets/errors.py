@@ -1,13 +1,38 @@
 """Errors raised by qwidgets.
 
 Every error is a :class:`QWidgetsError` and also a built-in ``ValueError`` or ``TypeError``, so
-callers can catch whichever they prefer. Messages name the parameter, the value received and
-what is allowed.
+callers can catch whichever they prefer. Messages name the parameter, the value received, what
+is allowed and its unit, e.g. ``theta must be a number from 0 to 3.14159 rad; got 4.0``.
 """
 
 from __future__ import annotations
 
-__all__ = ["InvalidTypeError", "InvalidValueError", "QWidgetsError"]
+import reprlib
+
+__all__ = ["InvalidTypeError", "InvalidValueError", "QWidgetsError", "UnknownKeywordError", "excerpt"]
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 40
+_SHORT.maxother = 40
+_SHORT.maxlong = 24
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxset = _SHORT.maxdict = 6
+
+
+def excerpt(value: object, limit: int = 60) -> str:
+    """Return a short ``repr`` of ``value`` (at most ``limit`` characters) that never raises.
+
+    Used wherever a message quotes what it received: a huge integer, a long list or an object
+    whose ``__repr__`` fails must not make the message itself fail or flood the screen.
+    """
+    try:
+        text = _SHORT.repr(value)
+    except Exception:  # noqa: BLE001 - any failing __repr__ (or int-to-str limit) ends up here
+        text = f"<{type(value).__name__} object>"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _with_unit(allowed: str, unit: str) -> str:
+    return f"{allowed} {unit}" if unit and not allowed.endswith(unit) else allowed
 
 
 class QWidgetsError(Exception):
@@ -15,20 +40,45 @@ class QWidgetsError(Exception):
 
 
 class InvalidValueError(QWidgetsError, ValueError):
-    """A parameter has the right type but a value outside its valid range."""
+    """A parameter has the right type but a value outside its valid range.
 
-    def __init__(self, name: str, value: object, allowed: str) -> None:
+    Parameters
+    ----------
+    name : str
+        The parameter, as the caller wrote it.
+    value : object
+        What was received (quoted as a short excerpt).
+    allowed : str
+        What is allowed, e.g. ``"a number from 0 to 1"``.
+    unit : str
+        Unit of the allowed range (``"rad"``, ``"km"``, ``"dB"``, ``"s"``, ``"Hz"``), if any.
+    """
+
+    def __init__(self, name: str, value: object, allowed: str, unit: str = "") -> None:
         self.name = name
         self.value = value
-        self.allowed = allowed
-        super().__init__(f"{name} must be {allowed}; got {value!r}")
+        self.allowed = _with_unit(allowed, unit)
+        self.unit = unit
+        super().__init__(f"{name} must be {self.allowed}; got {excerpt(value)}")
 
 
 class InvalidTypeError(QWidgetsError, TypeError):
-    """A parameter has the wrong type."""
+    """A parameter has the wrong type (same parameters as :class:`InvalidValueError`)."""
 
-    def __init__(self, name: str, value: object, allowed: str) -> None:
+    def __init__(self, name: str, value: object, allowed: str, unit: str = "") -> None:
         self.name = name
         self.value = value
-        self.allowed = allowed
-        super().__init__(f"{name} must be {allowed}; got {type(value).__name__} {value!r}")
+        self.allowed = _with_unit(allowed, unit)
+        self.unit = unit
+        super().__init__(f"{name} must be {self.allowed}; got {type(value).__name__} {excerpt(value)}")
+
+
+class UnknownKeywordError(QWidgetsError, TypeError):
+    """A keyword argument that the callee does not take; the message lists those it does."""
+
+    def __init__(self, owner: str, keyword: str, accepted: tuple[str, ...]) -> None:
+        self.keyword = keyword
+        self.accepted = accepted
+        super().__init__(
+            f"{owner} got an unexpected keyword {keyword!r}; it takes {', '.join(accepted) or 'none'}"
+        )

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from qwidgets.physics._checks import count
+from qwidgets.validation import integer as _integer
+
+
+def count(name, value, *, low, high):
+    return _integer(name, value, low=low, high=high)
 
 __all__ = ["MAX_SEED", "angle_slider", "read_seed", "seed_control"]
 

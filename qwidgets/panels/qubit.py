@@ -18,7 +18,11 @@ from qwidgets.physics import (
     ket,
     sample_measurement,
 )
-from qwidgets.physics._checks import count
+from qwidgets.validation import integer as _integer
+
+
+def count(name, value, *, low, high):
+    return _integer(name, value, low=low, high=high)
 from qwidgets.plots import DPI, INCH_PER_UNIT, PngRenderer, draw_bloch, draw_outcomes, new_figure
 
 __all__ = ["QubitPanel"]

@@ -2,23 +2,26 @@
 
 Conventions (Nielsen & Chuang, *Quantum Computation and Quantum Information*, 2010, §1.2, §4.2):
 a pure state is ``cos(theta/2)|0> + e^{i phi} sin(theta/2)|1>`` (eq. 1.4); its Bloch vector is
-``(<X>, <Y>, <Z>) = (sin theta cos phi, sin theta sin phi, cos theta)``; a rotation by ``angle``
-about axis ``a`` is ``R_a(angle) = exp(-i angle sigma_a / 2)`` (eqs. 4.4-4.6). Measuring along a
-unit vector ``n`` gives outcome 0 (the state along ``+n``) with probability ``(1 + r.n) / 2``
-(exercise 2.72 / eq. 2.175 generalised), where ``r`` is the Bloch vector.
+``(<X>, <Y>, <Z>) = (sin theta cos phi, sin theta sin phi, cos theta)``; a mixed state is
+``rho = (I + r.sigma) / 2`` with ``|r| <= 1`` (eq. 4.2 and exercise 4.2); a rotation by
+``angle`` about axis ``a`` is ``R_a(angle) = exp(-i angle sigma_a / 2)`` (eqs. 4.4-4.6).
+Measuring along a unit vector ``n`` gives outcome 0 (the state along ``+n``) with probability
+``(1 + r.n) / 2`` (Born rule with the projector ``(I + n.sigma) / 2``).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Union
 
 import numpy as np
 import qutip
 
+from qwidgets import validation
 from qwidgets.errors import InvalidTypeError, InvalidValueError
-from qwidgets.physics._checks import count, qubit_state, real_number
+from qwidgets.physics.bases import BASES
 
 __all__ = [
     "GATE_NAMES",
@@ -26,18 +29,19 @@ __all__ = [
     "MeasurementRun",
     "apply_gate",
     "bloch_angles",
+    "bloch_state",
     "bloch_vector",
     "collapse",
     "ket",
     "measure",
     "measurement_probabilities",
+    "mixture",
     "sample_measurement",
 ]
 
 Basis = Union[str, tuple[float, float]]
 Gate = Union[str, tuple[str, float]]
 
-MAX_SHOTS = 100_000_000
 _PAULIS = {"X": qutip.sigmax(), "Y": qutip.sigmay(), "Z": qutip.sigmaz()}
 _FIXED_GATES = {
     **_PAULIS,
@@ -49,12 +53,14 @@ GATE_NAMES: tuple[str, ...] = tuple(_FIXED_GATES)
 """Names of the fixed one-qubit gates accepted by :func:`apply_gate`."""
 ROTATION_NAMES: tuple[str, ...] = ("RX", "RY", "RZ")
 """Names of the rotations accepted by :func:`apply_gate` as ``(name, angle)``."""
-_BASES = {"Z": (0.0, 0.0), "X": (math.pi / 2, 0.0), "Y": (math.pi / 2, math.pi / 2)}
 _BASIS_ALLOWED = "'Z', 'X', 'Y' or a Bloch direction (theta, phi) in radians"
 _GATE_ALLOWED = (
     f"one of {', '.join(map(repr, GATE_NAMES))} or a rotation "
     f"({' / '.join(map(repr, ROTATION_NAMES))}, angle in radians)"
 )
+_TWO_PI = 2 * math.pi
+_ANGLE_SNAP = 1e-12  # float noise below this is not a real angle (eight T gates are a full turn)
+_CHUNK = 1 << 18  # shots drawn at a time by measure(): 2 MiB of random numbers
 
 
 def ket(theta: float, phi: float) -> qutip.Qobj:
@@ -77,9 +83,48 @@ def ket(theta: float, phi: float) -> qutip.Qobj:
     ValueError
         If an angle is NaN or infinite.
     """
-    theta = real_number("theta", theta)
-    phi = real_number("phi", phi)
+    theta = validation.angle("theta", theta)
+    phi = validation.angle("phi", phi)
     return qutip.Qobj(np.array([[math.cos(theta / 2)], [np.exp(1j * phi) * math.sin(theta / 2)]]))
+
+
+def bloch_state(theta: float, phi: float, r: float = 1.0) -> qutip.Qobj:
+    """Return the qubit state whose Bloch vector has length ``r`` and direction ``(theta, phi)``.
+
+    ``r = 1`` gives the pure state :func:`ket` ``(theta, phi)``; ``r < 1`` the density matrix
+    ``(I + r n.sigma) / 2`` (a mixture, inside the sphere); ``r = 0`` the maximally mixed state.
+    """
+    r = validation.real("r", r, low=0.0, high=1.0)
+    pure = ket(theta, phi)
+    if r == 1.0:
+        return pure
+    return r * pure.proj() + (1 - r) / 2 * qutip.qeye(2)
+
+
+def mixture(*weighted: tuple[float, qutip.Qobj]) -> qutip.Qobj:
+    """Return the density matrix of a statistical mixture ``sum_k p_k rho_k``.
+
+    Parameters
+    ----------
+    *weighted : (float, qutip.Qobj)
+        Pairs ``(p_k, state_k)`` of a probability and a qubit ket or density matrix; the
+        probabilities must add up to 1. ``mixture((0.5, ket(0, 0)), (0.5, ket(math.pi, 0)))``
+        is a fair coin of ``|0>`` and ``|1>``: the maximally mixed state.
+    """
+    if not weighted:
+        raise InvalidValueError("mixture", "no states", "at least one (probability, state) pair")
+    total = 0.0
+    rho = qutip.Qobj(np.zeros((2, 2)))
+    for k, pair in enumerate(weighted):
+        if not (isinstance(pair, Sequence) and len(pair) == 2):
+            raise InvalidTypeError(f"mixture item {k}", pair, "a pair (probability, state)")
+        weight = validation.probability(f"probability {k}", pair[0])
+        state = validation.qubit_state(f"state {k}", pair[1])
+        rho += weight * (state.proj() if state.isket else state)
+        total += weight
+    if abs(total - 1) > validation.NORM_TOLERANCE:
+        raise InvalidValueError("probabilities", f"a total of {total:.6g}", "adding up to 1")
+    return rho
 
 
 def bloch_vector(state: qutip.Qobj) -> np.ndarray:
@@ -87,25 +132,26 @@ def bloch_vector(state: qutip.Qobj) -> np.ndarray:
 
     A pure state lies on the unit sphere; a mixed state inside it.
     """
-    state = qubit_state("state", state)
+    state = validation.qubit_state("state", state)
     return np.array([qutip.expect(op, state) for op in _PAULIS.values()], dtype=float)
 
 
 def bloch_angles(state: qutip.Qobj) -> tuple[float, float]:
     """Return the direction ``(theta, phi)`` of a qubit's Bloch vector.
 
-    ``theta`` is in ``[0, pi]`` and ``phi`` in ``[0, 2 pi)``. On the z axis (and for the
-    maximally mixed state) ``phi`` is undefined and returned as 0.
+    ``theta`` is in ``[0, pi]`` and ``phi`` in ``[0, 2 pi)``; float noise is cleaned up, so
+    eight T gates bring ``phi`` back to exactly 0. On the z axis (and for the maximally mixed
+    state) ``phi`` is undefined and returned as 0.
     """
     x, y, z = bloch_vector(state)
     length = math.sqrt(x * x + y * y + z * z)
-    if length < 1e-12:
+    if length < _ANGLE_SNAP:
         return 0.0, 0.0
     theta = math.acos(max(-1.0, min(1.0, z / length)))
-    if math.hypot(x, y) < 1e-12 * length:
+    if math.hypot(x, y) < _ANGLE_SNAP * length:
         return theta, 0.0
-    phi = math.atan2(y, x) % (2 * math.pi)
-    return theta, 0.0 if phi >= 2 * math.pi else phi  # a tiny negative angle rounds up to 2 pi
+    phi = math.atan2(y, x) % _TWO_PI
+    return theta, 0.0 if _TWO_PI - phi < _ANGLE_SNAP or phi < _ANGLE_SNAP else phi
 
 
 def _gate_operator(gate: object) -> qutip.Qobj:
@@ -121,7 +167,7 @@ def _gate_operator(gate: object) -> qutip.Qobj:
         name = gate[0].upper()
         if name not in ROTATION_NAMES:
             raise InvalidValueError("gate", gate, _GATE_ALLOWED)
-        angle = real_number("gate angle", gate[1])
+        angle = validation.angle("gate angle", gate[1])
         axis = _PAULIS[name[1]]
         return math.cos(angle / 2) * qutip.qeye(2) - 1j * math.sin(angle / 2) * axis
     raise InvalidTypeError("gate", gate, _GATE_ALLOWED)
@@ -144,7 +190,7 @@ def apply_gate(state: qutip.Qobj, gate: Gate) -> qutip.Qobj:
     qutip.Qobj
         The new state, of the same kind (ket or density matrix) as ``state``.
     """
-    state = qubit_state("state", state)
+    state = validation.qubit_state("state", state)
     unitary = _gate_operator(gate)
     return unitary * state if state.isket else unitary * state * unitary.dag()
 
@@ -152,19 +198,23 @@ def apply_gate(state: qutip.Qobj, gate: Gate) -> qutip.Qobj:
 def _basis_direction(basis: object) -> tuple[float, float]:
     """Return the Bloch angles ``(theta, phi)`` of outcome 0 of ``basis``."""
     if isinstance(basis, str):
-        try:
-            return _BASES[basis.upper()]
-        except KeyError:
-            raise InvalidValueError("basis", basis, _BASIS_ALLOWED) from None
+        if basis.upper() not in BASES:
+            raise InvalidValueError("basis", basis, _BASIS_ALLOWED)
+        zero = BASES[basis.upper()].outcomes[0]
+        return zero.theta, zero.phi
     if isinstance(basis, (tuple, list)) and len(basis) == 2:
-        return real_number("basis theta", basis[0]), real_number("basis phi", basis[1])
+        return validation.angle("basis theta", basis[0]), validation.angle("basis phi", basis[1])
     raise InvalidTypeError("basis", basis, _BASIS_ALLOWED)
 
 
-def _direction_vector(theta: float, phi: float) -> np.ndarray:
-    return np.array(
-        [math.sin(theta) * math.cos(phi), math.sin(theta) * math.sin(phi), math.cos(theta)]
-    )
+def _canonical_basis(basis: object) -> Basis:
+    """``"Z"``/``"X"``/``"Y"`` in upper case, or a direction as a tuple of two floats."""
+    theta, phi = _basis_direction(basis)
+    return basis.upper() if isinstance(basis, str) else (theta, phi)
+
+
+def _direction_vector(theta: float, phi: float) -> tuple[float, float, float]:
+    return (math.sin(theta) * math.cos(phi), math.sin(theta) * math.sin(phi), math.cos(theta))
 
 
 def measurement_probabilities(state: qutip.Qobj, basis: Basis) -> tuple[float, float]:
@@ -184,7 +234,7 @@ def measurement_probabilities(state: qutip.Qobj, basis: Basis) -> tuple[float, f
     tuple of float
         ``(p0, p1)`` with ``p0 = <n|rho|n> = (1 + r.n) / 2`` (Born rule).
     """
-    state = qubit_state("state", state)
+    state = validation.qubit_state("state", state)
     along = ket(*_basis_direction(basis))
     p0 = min(1.0, max(0.0, float(qutip.expect(along.proj(), state))))
     return p0, 1.0 - p0
@@ -199,12 +249,14 @@ def measure(
 ) -> np.ndarray:
     """Sample ``shots`` independent measurements of identically prepared copies of ``state``.
 
+    Memory stays within a few MiB of the returned array: outcomes are drawn in chunks.
+
     Parameters
     ----------
     state, basis
         As in :func:`measurement_probabilities`.
     shots : int
-        Number of copies measured, from 1 to 100,000,000.
+        Number of copies measured, from 1 to :data:`qwidgets.validation.MAX_SHOTS`.
     rng : numpy.random.Generator, int or None
         Source of randomness; an int seeds a new Generator.
 
@@ -213,10 +265,16 @@ def measure(
     numpy.ndarray
         ``int8`` array of 0/1 outcomes, one per shot.
     """
-    shots = count("shots", shots, low=1, high=MAX_SHOTS)
+    shots = validation.shots(shots)
     _, p1 = measurement_probabilities(state, basis)
-    generator = np.random.default_rng(rng)
-    return (generator.random(shots) < p1).astype(np.int8)
+    generator = validation.rng(rng)
+    outcomes = np.empty(shots, dtype=np.int8)
+    uniform = np.empty(min(shots, _CHUNK))
+    for start in range(0, shots, _CHUNK):
+        block = uniform[: min(_CHUNK, shots - start)]
+        generator.random(out=block)
+        np.less(block, p1, out=outcomes[start : start + len(block)].view(np.bool_))
+    return outcomes
 
 
 @dataclass(frozen=True)
@@ -226,22 +284,22 @@ class MeasurementRun:
     Attributes
     ----------
     basis : str or tuple
-        The basis as given (``"Z"``, ``"X"``, ``"Y"`` or ``(theta, phi)``).
-    bloch_vector : numpy.ndarray
+        ``"Z"``, ``"X"``, ``"Y"`` or a direction ``(theta, phi)`` in rad.
+    bloch_vector : tuple of float
         Bloch vector of the measured state.
-    basis_vector : numpy.ndarray
+    basis_vector : tuple of float
         Unit vector of outcome 0.
     probabilities : tuple of float
         Exact ``(p0, p1)``.
     counts : tuple of int
         Sampled ``(n0, n1)``, summing to ``shots``.
     shots : int
-        Number of copies measured.
+        Number of copies measured, each once.
     """
 
     basis: Basis
-    bloch_vector: np.ndarray
-    basis_vector: np.ndarray
+    bloch_vector: tuple[float, float, float]
+    basis_vector: tuple[float, float, float]
     probabilities: tuple[float, float]
     counts: tuple[int, int]
     shots: int
@@ -261,17 +319,19 @@ def sample_measurement(
 ) -> MeasurementRun:
     """Measure ``shots`` copies of ``state`` in ``basis`` and summarise the run.
 
-    Same arguments as :func:`measure`; the same ``rng`` gives the same outcomes.
+    The counts are one binomial draw, so the cost does not grow with ``shots``; the same
+    ``rng`` gives the same counts. Arguments as in :func:`measure`.
     """
-    outcomes = measure(state, basis, shots, rng=rng)
-    ones = int(np.count_nonzero(outcomes))
+    shots = validation.shots(shots)
+    p0, p1 = measurement_probabilities(state, basis)
+    ones = int(validation.rng(rng).binomial(shots, p1))
     return MeasurementRun(
-        basis=basis,
-        bloch_vector=bloch_vector(state),
+        basis=_canonical_basis(basis),
+        bloch_vector=tuple(float(v) for v in bloch_vector(state)),
         basis_vector=_direction_vector(*_basis_direction(basis)),
-        probabilities=measurement_probabilities(state, basis),
-        counts=(len(outcomes) - ones, ones),
-        shots=len(outcomes),
+        probabilities=(p0, p1),
+        counts=(shots - ones, ones),
+        shots=shots,
     )
 
 
@@ -287,6 +347,8 @@ def collapse(
     that outcome, whatever the state was before. Returns ``(outcome, ket)``.
     """
     theta, phi = _basis_direction(basis)
-    outcome = int(measure(state, basis, 1, rng=rng)[0])
-    after = ket(theta, phi) if outcome == 0 else ket(math.pi - theta, phi + math.pi)
-    return outcome, after
+    _, p1 = measurement_probabilities(state, basis)
+    outcome = int(validation.rng(rng).random() < p1)
+    if isinstance(basis, str):
+        return outcome, BASES[basis.upper()].outcomes[outcome].ket
+    return outcome, ket(theta, phi) if outcome == 0 else ket(math.pi - theta, phi + math.pi)
