@@ -201,7 +201,7 @@ def qubit_state(name: str, value: Any) -> qutip.Qobj:
     skew = float(np.max(np.abs(matrix - matrix.conj().T)))
     if skew > atol:
         raise InvalidValueError(
-            name, f"a Qobj that is off Hermitian by {skew:.2g}", f"a density matrix (Hermitian within {atol:g})"
+            name, f"a Qobj off Hermitian by {skew:.2g}", f"a density matrix (Hermitian within {atol:g})"
         )
     trace = float(np.trace(matrix).real)
     if abs(trace - 1) > NORM_TOLERANCE:
