@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import reprlib
 
-__all__ = ["InvalidTypeError", "InvalidValueError", "QWidgetsError", "UnknownKeywordError", "excerpt"]
+__all__ = [
+    "ActionRefusedError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "QWidgetsError",
+    "UnknownKeywordError",
+    "excerpt",
+]
 
 _SHORT = reprlib.Repr()
 _SHORT.maxstring = 40
@@ -82,3 +89,12 @@ class UnknownKeywordError(QWidgetsError, TypeError):
         super().__init__(
             f"{owner} got an unexpected keyword {keyword!r}; it takes {', '.join(accepted) or 'none'}"
         )
+
+
+class ActionRefusedError(QWidgetsError, ValueError):
+    """A panel button was pressed while one of the panel's inputs holds an invalid value."""
+
+    def __init__(self, action: str, reason: Exception) -> None:
+        self.action = action
+        self.reason = reason
+        super().__init__(f"{action} waits until every input is valid: {reason}")

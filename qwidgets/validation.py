@@ -51,8 +51,9 @@ def _number_text(x: float) -> str:
     return f"{x:,}" if isinstance(x, int) else f"{x:.6g}"
 
 
-def _range_text(kind: str, low: float | None, high: float | None, *, low_open: bool = False,
-                high_open: bool = False) -> str:
+def _range_text(
+    kind: str, low: float | None, high: float | None, *, low_open: bool = False, high_open: bool = False
+) -> str:
     if low is not None and high is not None and not (low_open or high_open):
         return f"{kind} from {_number_text(low)} to {_number_text(high)}"
     parts = []
@@ -109,8 +110,9 @@ def real(
     return result
 
 
-def integer(name: str, value: object, *, low: int | None = None, high: int | None = None,
-            unit: str = "") -> int:
+def integer(
+    name: str, value: object, *, low: int | None = None, high: int | None = None, unit: str = ""
+) -> int:
     """Return ``value`` as an ``int`` within ``[low, high]``, or raise naming ``name``."""
     allowed = _range_text("an integer", low, high)
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):

@@ -1,4 +1,4 @@
-"""Interactive panels: ipywidgets composites wiring controls to physics and drawing."""
+"""Panels: ipywidgets composites of controls, pictures and a summary around an exact state."""
 
 from qwidgets.panels.base import Panel
 from qwidgets.panels.qubit import QubitPanel

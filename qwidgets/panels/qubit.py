@@ -3,192 +3,267 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import Any
 
-import ipywidgets as widgets
+import numpy as np
+import qutip
 
-from qwidgets.errors import InvalidValueError
+from qwidgets import validation
 from qwidgets.panels.base import Panel
-from qwidgets.panels.controls import angle_slider, read_seed, seed_control
+from qwidgets.panels.parameters import Action, Caption, Choice, Integer, Number
+from qwidgets.panels.summary import Highlight, angle_text, number_text
 from qwidgets.physics import (
+    AXIS_STATES,
+    BASES,
     GATE_NAMES,
     MeasurementRun,
     apply_gate,
     bloch_angles,
+    bloch_state,
+    bloch_vector,
     collapse,
-    ket,
     sample_measurement,
 )
-from qwidgets.validation import integer as _integer
+from qwidgets.plots import BarsPicture, BlochSphere, OutcomeChart, SpherePicture
 
+__all__ = ["QubitPanel", "QubitPanelState", "QubitReading", "Shot"]
 
-def count(name, value, *, low, high):
-    return _integer(name, value, low=low, high=high)
-from qwidgets.plots import DPI, INCH_PER_UNIT, PngRenderer, draw_bloch, draw_outcomes, new_figure
-
-__all__ = ["QubitPanel"]
-
-MAX_PANEL_SHOTS = 1_000_000
-_OUTCOME_STATES = {"Z": ("|0⟩", "|1⟩"), "X": ("|+⟩", "|−⟩"), "Y": ("|+i⟩", "|−i⟩")}
 _GATE_HELP = {
-    "X": "X: flip |0⟩ and |1⟩ (half turn about x)",
-    "Y": "Y: half turn about y",
-    "Z": "Z: flip the phase (half turn about z)",
-    "H": "H (Hadamard): swap the z and x axes",
-    "S": "S: quarter turn about z",
-    "T": "T: eighth turn about z",
+    "X": "X: half turn about the x axis (|0⟩ ↔ |1⟩, the quantum NOT)",
+    "Y": "Y: half turn about the y axis",
+    "Z": "Z: half turn about the z axis (|+⟩ ↔ |−⟩; the poles stay)",
+    "H": "H (Hadamard): half turn about the axis halfway between x and z (|0⟩ ↔ |+⟩)",
+    "S": "S: quarter turn about the z axis (adds π/2 to φ)",
+    "T": "T: eighth turn about the z axis (adds π/4 to φ)",
 }
+_UNDEFINED = 1e-9  # below this a Bloch vector has no direction, and sin(theta) no azimuth
 
 
-def _angle(angle: float) -> str:
-    """Format an angle in radians and as a multiple of pi, e.g. '1.57 rad (0.50π)'."""
-    return f"{angle:.2f} rad ({angle / math.pi:.2f}π)"
+@dataclass(frozen=True)
+class Shot:
+    """One copy measured with "Measure once": the basis (``"Z"``, ``"X"``, ``"Y"``) and the outcome."""
+
+    basis: str
+    outcome: int
+
+    @property
+    def label(self) -> str:
+        """The ket the qubit collapsed onto, e.g. ``"|1⟩"``."""
+        return BASES[self.basis].labels[self.outcome]
+
+
+@dataclass(frozen=True)
+class QubitPanelState:
+    """The exact state of a :class:`QubitPanel`: the qubit, and the last single shot if any."""
+
+    qubit: qutip.Qobj
+    shot: Shot | None = None
+
+
+@dataclass(frozen=True)
+class QubitReading:
+    """What a :class:`QubitPanel` shows.
+
+    Attributes
+    ----------
+    run : MeasurementRun
+        The copies measured in the chosen basis.
+    theta, phi : float
+        Direction of the Bloch vector in rad (``phi`` is 0 where undefined).
+    r : float
+        Length of the Bloch vector: 1 for a pure state, less for a mixture.
+    shot : Shot or None
+        The last single shot, if the state has not changed since.
+    """
+
+    run: MeasurementRun
+    theta: float
+    phi: float
+    r: float
+    shot: Shot | None
 
 
 class QubitPanel(Panel):
-    """A qubit on the Bloch sphere: set its state, apply gates, measure it many times.
+    """A qubit on the Bloch sphere: set its state, apply gates, measure copies of it.
 
-    Parameters
-    ----------
-    theta : float
-        Polar angle of the state in radians, 0 to pi (``|0>`` at 0, ``|1>`` at pi).
-    phi : float
-        Azimuth in radians, 0 to 2 pi.
-    basis : {"Z", "X", "Y"}
-        Measurement basis.
-    shots : int
-        Number of identically prepared copies measured, 1 to 1,000,000.
-    seed : int
-        Seed of the sampled outcomes; the same settings and seed give the same histogram.
+    The state is exact: gates act on it, and the sliders show it. It can be mixed (``r < 1``,
+    or ``state=`` a density matrix), drawn inside the sphere.
 
     Notes
     -----
-    Controls: ``theta``, ``phi``, ``basis``, ``shots``, ``seed``, ``new_run``, ``measure_once``,
-    ``reset`` and one ``gate_<name>`` button per gate. ``result`` is a
-    :class:`qwidgets.physics.MeasurementRun`.
+    Buttons: one ``gate_<name>`` per gate (X, Y, Z, H, S, T), ``reset``, ``measure_once``
+    (measures one copy in the chosen basis: the state collapses onto the outcome) and
+    ``new_run``. ``result`` is a :class:`QubitReading`.
     """
 
     title = "A qubit on the Bloch sphere"
+    stochastic = True
+    parameters = (
+        Number(
+            "theta",
+            "θ",
+            0.0,
+            "polar angle of the state: 0 is |0⟩ (north pole), π is |1⟩ (south pole)",
+            low=0.0,
+            high=math.pi,
+            step=0.01,
+            unit="rad",
+            view=True,
+        ),
+        Number(
+            "phi",
+            "φ",
+            0.0,
+            "azimuth, the relative phase: 0 is |+⟩, π/2 is |+i⟩, π is |−⟩",
+            low=0.0,
+            high=2 * math.pi,
+            step=0.01,
+            unit="rad",
+            periodic=True,
+            view=True,
+        ),
+        Number(
+            "r",
+            "r",
+            1.0,
+            "length of the Bloch vector: 1 for a pure state, less for a mixture, 0 for a fair coin",
+            low=0.0,
+            high=1.0,
+            step=0.01,
+            view=True,
+        ),
+        Choice(
+            "basis",
+            "Basis",
+            "Z",
+            "the basis in which copies are measured",
+            options=tuple((b.name, b.name, b.description) for b in BASES.values()),
+        ),
+        Integer(
+            "shots",
+            "Shots",
+            1000,
+            "how many identical copies are measured, each once",
+            low=1,
+            high=validation.MAX_SHOTS,
+        ),
+    )
+    actions = (
+        *(
+            Action(f"gate_{gate}", gate, _GATE_HELP[gate], "_apply", (gate,), width="3.2em")
+            for gate in GATE_NAMES
+        ),
+        Action("reset", "Reset to |0⟩", "back to |0⟩: θ = 0, φ = 0, r = 1", "_reset"),
+        Action(
+            "measure_once",
+            "Measure once",
+            "measure one copy in the chosen basis: the state collapses onto the outcome",
+            "_measure_once",
+            icon="eye",
+        ),
+    )
+    control_rows = (
+        ("theta", "phi", "r"),
+        (Caption("Gates"), *(f"gate_{gate}" for gate in GATE_NAMES), "reset"),
+        ("basis", "measure_once", "shots", "seed", "new_run"),
+    )
 
-    def __init__(
-        self,
-        *,
-        theta: float = 0.0,
-        phi: float = 0.0,
-        basis: str = "Z",
-        shots: int = 1000,
-        seed: int = 0,
-    ) -> None:
-        theta_slider = angle_slider("θ", maximum=math.pi, help="polar angle: 0 is |0⟩, π is |1⟩")
-        phi_slider = angle_slider("φ", maximum=2 * math.pi, help="azimuth: the relative phase")
-        basis_choice = widgets.ToggleButtons(
-            options=[("Z", "Z"), ("X", "X"), ("Y", "Y")],
-            description="Basis",
-            tooltips=["measure along z: |0⟩ / |1⟩", "along x: |+⟩ / |−⟩", "along y: |+i⟩ / |−i⟩"],
-            style={"button_width": "3.2em", "description_width": "4em"},
-            layout=widgets.Layout(display="flex", width="auto", align_items="center"),
-        )
-        shots_box = widgets.IntText(
-            value=1000, description="Shots", tooltip="copies measured (1 to 1,000,000)",
-            layout=widgets.Layout(width="11em"),
-        )
-        seed_box, new_run = seed_control()
-        gates = {
-            f"gate_{name}": widgets.Button(
-                description=name, tooltip=_GATE_HELP[name], layout=widgets.Layout(width="3.2em")
-            )
-            for name in GATE_NAMES
-        }
-        measure_once = widgets.Button(
-            description="Measure once", icon="eye",
-            tooltip="measure a single copy: the state collapses onto the outcome",
-        )
-        reset = widgets.Button(description="Reset to |0⟩", tooltip="back to θ = 0, φ = 0")
-        for name, button in gates.items():
-            button.on_click(self._action(lambda gate=name[5:]: self._apply(gate)))
-        measure_once.on_click(self._action(self._measure_once))
-        reset.on_click(self._action(self._reset))
-        new_run.on_click(self._action(self._new_run))
+    # -- state ---------------------------------------------------------------------------------
+    def _check_state(self, state: Any) -> QubitPanelState:
+        return QubitPanelState(validation.qubit_state("state", state))
 
-        self._note = ""
-        fig = new_figure(2.1 * INCH_PER_UNIT, INCH_PER_UNIT, dpi=DPI)
-        _, _, self._bloch = draw_bloch(fig=fig, ax=fig.add_axes((0.0, 0.0, 0.48, 1.0)))
-        _, _, self._outcomes = draw_outcomes(fig=fig, ax=fig.add_axes((0.59, 0.25, 0.38, 0.63)))
-        renderer = PngRenderer(fig, [*self._bloch.dynamic, *self._outcomes.dynamic])
-        gate_label = widgets.Label("Gates:", layout=widgets.Layout(margin="0 4px 0 8px"))
-        super().__init__(
-            controls={
-                "theta": theta_slider, "phi": phi_slider, "basis": basis_choice,
-                "shots": shots_box, "seed": seed_box, "new_run": new_run, **gates,
-                "measure_once": measure_once, "reset": reset,
-            },
-            renderers=[renderer],
-            initial={"theta": theta, "phi": phi, "basis": basis, "shots": shots, "seed": seed},
-            control_rows=[
-                [theta_slider, phi_slider],
-                [gate_label, *gates.values(), measure_once, reset],
-                [basis_choice, shots_box, seed_box, new_run],
-            ],
-        )
+    def _views(self, state: QubitPanelState) -> dict[str, float | None]:
+        vector = bloch_vector(state.qubit)
+        r = float(np.linalg.norm(vector))
+        if r < _UNDEFINED:
+            return {"theta": None, "phi": None, "r": 0.0}
+        theta, phi = bloch_angles(state.qubit)
+        return {"theta": theta, "phi": phi if math.sin(theta) > _UNDEFINED else None, "r": min(r, 1.0)}
 
-    # -- actions ----------------------------------------------------------------------------
-    def _state(self):
-        return ket(self.controls["theta"].value, self.controls["phi"].value)
+    def _state_from_views(self, *, theta: float, phi: float, r: float) -> QubitPanelState:
+        return QubitPanelState(bloch_state(theta, phi, r))
 
-    def _set_state(self, state) -> None:
-        theta, phi = bloch_angles(state)
-        self.controls["theta"].value = theta
-        if 1e-9 < theta < math.pi - 1e-9:  # on a pole the azimuth is undefined: keep it
-            self.controls["phi"].value = phi
-
+    # -- buttons ---------------------------------------------------------------------------------
     def _apply(self, gate: str) -> None:
-        self._set_state(apply_gate(self._state(), gate))
-
-    def _measure_once(self) -> None:
-        if self.error is not None:  # settings are invalid: do not collapse unseen
-            raise InvalidValueError("measure once", "a click", f"possible after fixing: {self.error}")
-        basis = self.controls["basis"].value
-        outcome, after = collapse(self._state(), basis, rng=read_seed(self.controls["seed"]))
-        self._set_state(after)
-        self._note = (
-            f"Measured one copy in the {basis} basis: outcome {outcome}, so the state is now "
-            f"{_OUTCOME_STATES[basis][outcome]}."
-        )
-        self.controls["seed"].value += 1
+        self._set_state(QubitPanelState(apply_gate(self.state.qubit, gate)))
 
     def _reset(self) -> None:
-        self.controls["theta"].value = 0.0
-        self.controls["phi"].value = 0.0
+        self._set_state(QubitPanelState(AXIS_STATES["0"].ket))
 
-    def _new_run(self) -> None:
-        self.controls["seed"].value += 1
+    def _measure_once(self) -> None:
+        basis, seed = self.params["basis"], self.params["seed"]
+        outcome, after = collapse(self.state.qubit, basis, rng=seed)
+        self._set_state(QubitPanelState(after, Shot(basis, outcome)))
+        self._new_run()  # the next single shot is a new draw
 
-    # -- panel hooks ------------------------------------------------------------------------
-    def _compute(self) -> MeasurementRun:
-        shots = count("shots", self.controls["shots"].value, low=1, high=MAX_PANEL_SHOTS)
-        return sample_measurement(
-            self._state(), self.controls["basis"].value, shots, rng=read_seed(self.controls["seed"])
+    # -- compute, draw, describe -------------------------------------------------------------------
+    def _setup(self) -> tuple[BlochSphere, OutcomeChart]:
+        return BlochSphere(), OutcomeChart()
+
+    def _compute(self, *, basis: str, shots: int, seed: int) -> QubitReading:
+        run = sample_measurement(self.state.qubit, basis, shots, rng=seed)
+        theta, phi = bloch_angles(self.state.qubit)
+        return QubitReading(run, theta, phi, min(1.0, math.hypot(*run.bloch_vector)), self.state.shot)
+
+    def _draw(self, result: QubitReading) -> tuple[SpherePicture, BarsPicture]:
+        run, shot = result.run, result.shot
+        zero, one = BASES[run.basis].labels
+        sphere = SpherePicture(
+            run.bloch_vector,
+            axis=run.basis_vector,
+            shot=None if shot is None else BASES[shot.basis].outcomes[shot.outcome].vector,
         )
-
-    def _draw(self, result: MeasurementRun) -> None:
-        up, down = _OUTCOME_STATES[result.basis]
-        self._bloch.update(result.bloch_vector, result.basis_vector)
-        self._outcomes.update(
-            result.frequencies, result.probabilities, result.counts,
-            (f"0: {up}", f"1: {down}"), f"{result.basis} basis, {result.shots:,} shots",
+        bars = BarsPicture(
+            run.frequencies,
+            run.probabilities,
+            run.counts,
+            (f"0: {zero}", f"1: {one}"),
+            f"{run.shots:,} copies, measured in {run.basis}",
+            highlight=shot.outcome if shot is not None and shot.basis == run.basis else None,
         )
+        return sphere, bars
 
-    def _describe(self, result: MeasurementRun) -> str:
-        x, y, z = result.bloch_vector
-        up, down = _OUTCOME_STATES[result.basis]
-        (p0, p1), (f0, f1) = result.probabilities, result.frequencies
-        text = (
-            f"State θ = {_angle(self.controls['theta'].value)}, φ = {_angle(self.controls['phi'].value)}: "
-            f"Bloch vector (x, y, z) = ({x:.2f}, {y:.2f}, {z:.2f}). "
-            f"Measuring in the {result.basis} basis gives {up} with probability {p0:.3f} and "
-            f"{down} with probability {p1:.3f}; in {result.shots:,} shots we saw {up} "
-            f"{result.counts[0]:,} times ({f0:.3f}) and {down} {result.counts[1]:,} times ({f1:.3f})."
+    def _describe(self, result: QubitReading) -> tuple[str, ...]:
+        run = result.run
+        zero, one = BASES[run.basis].labels
+        (p0, p1), (n0, n1) = run.probabilities, run.counts
+        lines = (
+            []
+            if result.shot is None
+            else [
+                Highlight(
+                    f"Measure once in {result.shot.basis}: outcome {result.shot.outcome}, "
+                    f"so the qubit is now {result.shot.label}."
+                )
+            ]
         )
-        if self._note:
-            text = f"{self._note} {text}"
-            self._note = ""
-        return text
+        lines.append(_state_line(result))
+        lines.append(
+            f"Measuring in {run.basis}: P({zero}) = {p0:.3f}, P({one}) = {p1:.3f}; "
+            f"of {run.shots:,} copies, each measured once, {n0:,} gave {zero} and {n1:,} gave {one}."
+        )
+        return tuple(lines)
+
+
+def _state_line(result: QubitReading) -> str:
+    """The summary's first line: which state, in angles and as a Bloch vector."""
+    vector = "(x, y, z) = (" + ", ".join(number_text(v) for v in result.run.bloch_vector) + ")"
+    if result.r < _UNDEFINED:
+        return f"Completely mixed state (r = 0), a fair coin in every basis: Bloch vector {vector}."
+    pole = math.sin(result.theta) < _UNDEFINED
+    angles = f"θ = {angle_text(result.theta)}, " + (
+        "φ has no meaning at a pole" if pole else f"φ = {angle_text(result.phi)}"
+    )
+    if result.r < 1 - _UNDEFINED:
+        length = number_text(result.r)
+        return f"Mixed state, r = {length} (a pure state has r = 1): {angles}; Bloch vector {vector}."
+    named = next(
+        (
+            s.label
+            for s in AXIS_STATES.values()
+            if np.allclose(result.run.bloch_vector, s.vector, atol=_UNDEFINED)
+        ),
+        None,
+    )
+    return f"State {named + ': ' if named else ''}{angles}; Bloch vector {vector}."

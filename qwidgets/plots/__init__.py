@@ -1,27 +1,38 @@
-"""Drawing: matplotlib functions that draw physics results onto figures built once.
+"""Drawing: figure views that draw physics results onto figures built once.
 
-Each ``draw_*`` function takes keyword-only ``fig`` and ``ax``, creates whichever is missing,
-and returns ``(fig, ax, artists)``; ``artists.update(...)`` changes the picture in place and
-``artists.dynamic`` lists what :class:`PngRenderer` redraws each frame.
+A view (:class:`FigureView`) builds its figure in ``__init__`` and changes its artists in
+place in ``update(picture)``; :class:`PngRenderer` turns the figure into PNG bytes, redrawing
+only the view's dynamic artists and skipping frames whose pixels did not change.
 """
 
-from qwidgets.plots.bloch import AXIS_LABELS, BlochArtists, draw_bloch, project
-from qwidgets.plots.outcomes import OutcomeArtists, draw_outcomes
-from qwidgets.plots.render import PngRenderer, new_figure
-from qwidgets.plots.style import DPI, FONT_SIZE, INCH_PER_UNIT, PALETTE, SMALL_FONT_SIZE
+from qwidgets.plots.bloch import BlochSphere, SpherePicture, project
+from qwidgets.plots.outcomes import BarsPicture, OutcomeChart
+from qwidgets.plots.render import FigureView, PngRenderer, encode_png, new_figure
+from qwidgets.plots.style import (
+    CSS_DPI,
+    FONT_SIZE,
+    INCH_PER_UNIT,
+    PALETTE,
+    PIXEL_RATIO,
+    ROLE_COLORS,
+    SMALL_FONT_SIZE,
+)
 
 __all__ = [
-    "AXIS_LABELS",
-    "DPI",
+    "CSS_DPI",
     "FONT_SIZE",
     "INCH_PER_UNIT",
     "PALETTE",
+    "PIXEL_RATIO",
+    "ROLE_COLORS",
     "SMALL_FONT_SIZE",
-    "BlochArtists",
-    "OutcomeArtists",
+    "BarsPicture",
+    "BlochSphere",
+    "FigureView",
+    "OutcomeChart",
     "PngRenderer",
-    "draw_bloch",
-    "draw_outcomes",
+    "SpherePicture",
+    "encode_png",
     "new_figure",
     "project",
 ]

@@ -1,13 +1,22 @@
-"""The one look shared by every figure: palette, font sizes, figure scale.
+"""The one look shared by every figure: palette, colour roles, font sizes, figure scale.
 
-The palette is Okabe & Ito's colour-blind-safe set ("Color Universal Design", 2008).
+The palette is Okabe & Ito's colour-blind-safe set ("Color Universal Design", 2008). Each
+meaning has one colour everywhere (:data:`ROLE_COLORS`), and no two meanings share one.
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
-__all__ = ["DPI", "FONT_SIZE", "INCH_PER_UNIT", "PALETTE", "SMALL_FONT_SIZE"]
+__all__ = [
+    "CSS_DPI",
+    "FONT_SIZE",
+    "INCH_PER_UNIT",
+    "PALETTE",
+    "PIXEL_RATIO",
+    "ROLE_COLORS",
+    "SMALL_FONT_SIZE",
+]
 
 PALETTE = MappingProxyType(
     {
@@ -25,11 +34,25 @@ PALETTE = MappingProxyType(
 )
 """Okabe-Ito colours by name, plus two neutral greys for scaffolding."""
 
+ROLE_COLORS = MappingProxyType(
+    {
+        "state": PALETTE["blue"],  # a quantum state (the Bloch arrow) and what was sampled from it
+        "measurement": PALETTE["green"],  # the measurement axis
+        "exact": PALETTE["black"],  # exact probabilities, against which samples are compared
+        "event": PALETTE["vermillion"],  # a single event the student caused (one shot)
+        "scaffold": PALETTE["grey"],
+        "scaffold_back": "#B0B0B0",
+    }
+)
+"""The colour of each meaning, the same in every figure."""
+
 FONT_SIZE = 11
 """Font size (points) of labels and titles."""
 SMALL_FONT_SIZE = 9
 """Font size (points) of tick labels and annotations."""
-DPI = 100
-"""Dots per inch of every panel figure: with :data:`INCH_PER_UNIT` it fixes the pixel size."""
-INCH_PER_UNIT = 3.6
+CSS_DPI = 100
+"""CSS pixels per inch of figure: a figure 3.2 inches wide is shown 320 CSS pixels wide."""
+PIXEL_RATIO = 2
+"""Device pixels per CSS pixel: figures carry twice the pixels, so they stay sharp on HiDPI screens."""
+INCH_PER_UNIT = 3.2
 """Height of a panel figure in inches; widths are multiples of it."""

@@ -1,18 +1,31 @@
-"""Drawing: the PNG encoder, the blitting renderer and the Bloch projection."""
+"""Drawing: the PNG encoder, the blitting renderer, the Bloch view and the outcome chart."""
 
 import io
 import math
 
 import numpy as np
 import pytest
+from matplotlib.colors import to_hex
 from PIL import Image
 
-from qwidgets.plots import AXIS_LABELS, PngRenderer, draw_bloch, draw_outcomes, new_figure, project
-from qwidgets.plots.render import encode_png
+from qwidgets.physics import AXIS_STATES
+from qwidgets.plots import (
+    CSS_DPI,
+    PIXEL_RATIO,
+    ROLE_COLORS,
+    BarsPicture,
+    BlochSphere,
+    FigureView,
+    OutcomeChart,
+    PngRenderer,
+    SpherePicture,
+    encode_png,
+    project,
+)
 
 
 def decode(png: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
 
 
 def full_draw(fig) -> np.ndarray:
@@ -21,23 +34,10 @@ def full_draw(fig) -> np.ndarray:
     for artist in animated:
         artist.set_animated(False)
     fig.canvas.draw()
-    pixels = np.asarray(fig.canvas.buffer_rgba())[:, :, :3].copy()
+    pixels = np.asarray(fig.canvas.buffer_rgba()).copy()
     for artist in animated:
         artist.set_animated(True)
     return pixels
-
-
-def test_encode_png_round_trips_exactly():
-    rng = np.random.default_rng(1)
-    rgba = rng.integers(0, 256, size=(7, 11, 4), dtype=np.uint8)
-    assert np.array_equal(decode(encode_png(rgba)), rgba[:, :, :3])
-
-
-def make_sphere_and_bars():
-    fig = new_figure(6, 3, dpi=60)
-    _, _, sphere = draw_bloch(fig=fig, ax=fig.add_axes((0, 0, 0.5, 1)))
-    _, _, bars = draw_outcomes(fig=fig, ax=fig.add_axes((0.6, 0.2, 0.35, 0.7)))
-    return fig, sphere, bars, PngRenderer(fig, [*sphere.dynamic, *bars.dynamic])
 
 
 def same_picture(frame: np.ndarray, reference: np.ndarray) -> bool:
@@ -48,42 +48,80 @@ def same_picture(frame: np.ndarray, reference: np.ndarray) -> bool:
     return frame.shape == reference.shape and np.any(frame != reference, axis=2).mean() < 0.002
 
 
-def show(sphere, bars, theta, step):
-    sphere.update(np.array([math.sin(theta), 0, math.cos(theta)]), np.array([0.0, 0.0, 1.0]))
-    p0 = math.cos(theta / 2) ** 2
-    bars.update((p0, 1 - p0), (p0, 1 - p0), (step, 5 - step), ("0", "1"), "Z basis")
+def bars(p0: float, title: str = "Z", highlight=None) -> BarsPicture:
+    return BarsPicture(
+        (p0, 1 - p0), (p0, 1 - p0), (round(100 * p0), 100 - round(100 * p0)), ("0", "1"), title, highlight
+    )
 
 
-def test_blitted_frames_match_a_full_redraw_and_a_fresh_figure():
-    fig, sphere, bars, renderer = make_sphere_and_bars()
-    renderer.png()
-    for step, theta in enumerate(np.linspace(0.1, 3.0, 5)):
-        show(sphere, bars, theta, step)
-        frame = renderer.png()
-        assert same_picture(decode(frame), full_draw(fig))
-        _, fresh_sphere, fresh_bars, fresh_renderer = make_sphere_and_bars()
-        show(fresh_sphere, fresh_bars, theta, step)
-        assert frame == fresh_renderer.png()  # no trace of earlier frames
+def test_encode_png_round_trips_exactly():
+    rng = np.random.default_rng(1)
+    rgba = rng.integers(0, 256, size=(7, 11, 4), dtype=np.uint8)
+    assert np.array_equal(decode(encode_png(rgba)), rgba)
 
 
-def test_changing_a_static_artist_redraws_the_background():
-    fig, sphere, bars, renderer = make_sphere_and_bars()
-    bars.update((1, 0), (1, 0), (1, 0), ("0", "1"), "Z basis")
-    before = renderer.png()
-    bars.update((1, 0), (1, 0), (1, 0), ("0", "1"), "X basis")  # only the title changes
-    after = renderer.png()
-    assert before != after
-    assert same_picture(decode(after), full_draw(fig))
+def test_views_are_figure_views_with_hidpi_figures():
+    for view in (BlochSphere(), OutcomeChart()):
+        assert isinstance(view, FigureView)
+        renderer = PngRenderer(view)
+        width_css, height_css = renderer.css_size
+        pixels = decode(renderer.render())
+        assert pixels.shape[:2] == (PIXEL_RATIO * height_css, PIXEL_RATIO * width_css)
+        assert width_css == round(view.figure.get_figwidth() * CSS_DPI)
 
 
-def test_dynamic_updates_do_not_mark_the_figure_stale():
-    fig, sphere, bars, renderer = make_sphere_and_bars()
-    sphere.update(np.array([0, 0, 1.0]), np.array([1.0, 0, 0]))
-    bars.update((1, 0), (1, 0), (1, 0), ("0", "1"), "")
-    renderer.png()
-    sphere.update(np.array([0, 1.0, 0]), np.array([1.0, 0, 0]))
-    bars.update((0.5, 0.5), (0.5, 0.5), (1, 1), ("0", "1"), "")
-    assert not fig.stale
+@pytest.mark.parametrize("make", [BlochSphere, OutcomeChart])
+def test_blitted_frames_match_a_full_redraw_and_a_fresh_view(make):
+    view = make()
+    renderer = PngRenderer(view)
+    renderer.render()
+    for step, theta in enumerate(np.linspace(0.1, 3.0, 4)):
+        picture = (
+            SpherePicture((math.sin(theta), 0.0, math.cos(theta)), axis=(0.0, 0.0, 1.0))
+            if make is BlochSphere
+            else bars(math.cos(theta / 2) ** 2, highlight=step % 2)
+        )
+        view.update(picture)
+        frame = renderer.render()
+        assert same_picture(decode(frame), full_draw(view.figure))
+        fresh = make()
+        fresh.update(picture)
+        assert frame == PngRenderer(fresh).render()  # no trace of earlier frames
+
+
+def test_dynamic_updates_neither_mark_the_figure_stale_nor_redraw_it():
+    sphere, chart = BlochSphere(), OutcomeChart()
+    renderers = PngRenderer(sphere), PngRenderer(chart)
+    sphere.update(SpherePicture((0.0, 0.0, 1.0), axis=(1.0, 0.0, 0.0)))
+    chart.update(bars(1.0))
+    for renderer in renderers:
+        renderer.render()
+    sphere.update(SpherePicture((0.0, 1.0, 0.0), axis=(1.0, 0.0, 0.0)))
+    chart.update(bars(0.5))
+    assert not sphere.figure.stale and not chart.figure.stale
+    for renderer in renderers:
+        assert renderer.render() is not None
+        assert renderer.full_redraws == 1
+
+
+def test_a_static_change_redraws_the_background_once():
+    chart = OutcomeChart()
+    renderer = PngRenderer(chart)
+    chart.update(bars(1.0, "Z basis"))
+    before = renderer.render()
+    chart.update(bars(1.0, "X basis"))  # only the title changes
+    after = renderer.render()
+    assert before != after and renderer.full_redraws == 2
+    assert same_picture(decode(after), full_draw(chart.figure))
+
+
+def test_unchanged_pixels_are_not_encoded_again():
+    sphere = BlochSphere()
+    renderer = PngRenderer(sphere)
+    assert renderer.render() is not None
+    sphere.update(SpherePicture((0.0, 0.0, 1.0)))  # the picture it already shows
+    assert renderer.render() is None
+    assert renderer.encodes == 1
 
 
 def test_projection_keeps_z_up_and_x_towards_the_viewer():
@@ -100,16 +138,91 @@ def test_projection_keeps_z_up_and_x_towards_the_viewer():
     assert np.linalg.norm(screen, axis=1) ** 2 + depth**2 == pytest.approx(lengths**2)
 
 
-def test_every_axis_end_is_labelled():
-    fig, ax, _ = draw_bloch()
-    texts = {t.get_text() for t in ax.texts}
-    assert set(AXIS_LABELS.values()) <= texts
-    assert {"|0⟩", "|1⟩", "|+⟩", "|−⟩", "|+i⟩", "|−i⟩"} <= texts
+def _data_corners(text) -> np.ndarray:
+    """The four corners of a text's box, in the sphere's data coordinates."""
+    ax = text.axes
+    ax.figure.canvas.draw()
+    box = text.get_window_extent().transformed(ax.transData.inverted())
+    return np.array([[box.x0, box.y0], [box.x0, box.y1], [box.x1, box.y0], [box.x1, box.y1]])
+
+
+def test_axis_states_and_axes_are_named_outside_the_sphere():
+    sphere = BlochSphere()
+    texts = {t.get_text() for t in sphere.axes.texts}
+    assert {s.label for s in AXIS_STATES.values()} <= texts
+    assert {"x", "y", "z"} <= texts
+    for name, label in sphere.labels.items():
+        nearest = np.linalg.norm(_data_corners(label), axis=1).min()
+        assert nearest > 1.0, (
+            f"the label of |{name}> reaches into the sphere (corner at radius {nearest:.2f})"
+        )
+
+
+def test_labels_on_the_far_side_are_dimmed():
+    sphere = BlochSphere()
+    for name, label in sphere.labels.items():
+        _, depth = project(np.array(AXIS_STATES[name].vector))
+        dimmed = to_hex(label.get_color()) != "#000000"
+        assert dimmed == (depth < 0), name
+
+
+def test_the_arrow_is_outlined_above_a_thinner_measurement_axis():
+    sphere = BlochSphere()
+    sphere.update(SpherePicture((1.0, 0.0, 0.0), axis=(1.0, 0.0, 0.0)))
+    assert sphere.arrow.get_zorder() > sphere.measurement_axis.get_zorder()
+    assert sphere.measurement_axis.get_linewidth() < sphere.arrow.get_linewidth()
+    assert sphere.arrow.get_path_effects(), "the arrow has no outline"
+
+
+def test_measurement_axis_and_exact_marks_have_different_colours():
+    sphere, chart = BlochSphere(), OutcomeChart()
+    axis, exact = to_hex(sphere.measurement_axis.get_color()), to_hex(chart.exact.get_color())
+    assert axis != exact
+    assert axis == to_hex(ROLE_COLORS["measurement"]) and exact == to_hex(ROLE_COLORS["exact"])
+    assert len(set(ROLE_COLORS.values())) == len(ROLE_COLORS)
 
 
 def test_state_behind_the_sphere_is_drawn_fainter():
-    _, _, sphere = draw_bloch()
-    sphere.update(np.array([1.0, 0, 0]))
-    front = sphere.state_arrow.get_alpha()
-    sphere.update(np.array([-1.0, 0, 0]))
-    assert sphere.state_arrow.get_alpha() < front
+    sphere = BlochSphere()
+    sphere.update(SpherePicture((1.0, 0.0, 0.0)))
+    front = sphere.arrow.get_alpha()
+    sphere.update(SpherePicture((-1.0, 0.0, 0.0)))
+    assert sphere.arrow.get_alpha() < front
+
+
+def test_a_mixed_state_is_drawn_inside_and_a_fair_coin_without_arrow():
+    sphere = BlochSphere()
+    sphere.update(SpherePicture((0.0, 0.5, 0.0)))
+    (tip_x, tip_y), _ = project((0.0, 0.5, 0.0))
+    assert sphere.arrow.get_visible()
+    assert (sphere.tip.get_xdata()[0], sphere.tip.get_ydata()[0]) == pytest.approx((tip_x, tip_y))
+    assert math.hypot(tip_x, tip_y) < 0.5 + 1e-9
+    sphere.update(SpherePicture((0.0, 0.0, 0.0)))
+    assert not sphere.arrow.get_visible()
+
+
+def test_the_last_shot_is_ringed_on_the_sphere_and_marked_on_the_chart():
+    sphere, chart = BlochSphere(), OutcomeChart()
+    sphere.update(SpherePicture((0.0, 0.0, -1.0), axis=(0.0, 0.0, 1.0), shot=(0.0, 0.0, -1.0)))
+    (x, y), _ = project((0.0, 0.0, -1.0))
+    assert (sphere.shot_ring.get_xdata()[0], sphere.shot_ring.get_ydata()[0]) == pytest.approx((x, y))
+    chart.update(bars(0.0, highlight=1))
+    assert to_hex(chart.bars[1].get_edgecolor()) == to_hex(ROLE_COLORS["event"])
+    assert (
+        "last shot" in chart.outcome_labels[1].get_text()
+        and "last shot" not in chart.outcome_labels[0].get_text()
+    )
+    chart.update(bars(0.0))
+    assert "last shot" not in chart.outcome_labels[1].get_text()
+    sphere.update(SpherePicture((0.0, 0.0, -1.0)))
+    assert len(sphere.shot_ring.get_xdata()) == 0
+
+
+def test_bars_and_marks_follow_the_picture():
+    chart = OutcomeChart()
+    chart.update(BarsPicture((0.25, 0.75), (0.3, 0.7), (25, 75), ("0: |0⟩", "1: |1⟩"), "100 copies"))
+    assert [bar.get_height() for bar in chart.bars] == pytest.approx([0.25, 0.75])
+    marks = chart.exact.get_ydata()
+    assert [marks[0], marks[3]] == pytest.approx([0.3, 0.7])
+    assert [t.get_text() for t in chart.count_texts] == ["25", "75"]
+    assert chart.title.get_text() == "100 copies"
