@@ -1,7 +1,8 @@
-"""Exercise checks with feedback, and their reference solutions.
+"""Exercise checks with feedback, and the registry of exercises.
 
 ``check_<task>(answer)`` returns a :class:`Feedback` (shown by Jupyter) and never raises;
-:data:`EXERCISES` lists every exercise with its reference solution for tests and graders.
+:data:`EXERCISES` lists every exercise for tests and graders, and :func:`reference_solution`
+loads an exercise's reference answer from :mod:`qwidgets.exercises.solutions` when asked.
 """
 
 from qwidgets.exercises.core import (
@@ -12,11 +13,12 @@ from qwidgets.exercises.core import (
     reference_solution,
 )
 from qwidgets.exercises.qubits import (
-    check_disturbed_probability,
     check_gates_to_plus_i,
     check_minus_angles,
     check_probability_zero,
     check_state_after_measurement,
+    check_y_basis_probability,
+    check_z_then_x,
 )
 
 __all__ = [
@@ -24,10 +26,11 @@ __all__ = [
     "Exercise",
     "Feedback",
     "assert_correct",
-    "check_disturbed_probability",
     "check_gates_to_plus_i",
     "check_minus_angles",
     "check_probability_zero",
     "check_state_after_measurement",
+    "check_y_basis_probability",
+    "check_z_then_x",
     "reference_solution",
 ]

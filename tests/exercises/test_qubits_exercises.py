@@ -1,4 +1,7 @@
-"""Exercises of lesson 01: reference solutions pass, typical mistakes get specific feedback."""
+"""Exercises of lesson 01: right answers in every form pass, each typical mistake is named.
+
+Truths are written here as closed forms (e.g. cos²(π/12)), independent of the checks' code.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +9,29 @@ import math
 
 import numpy as np
 import pytest
+import qutip
 
 from qwidgets.exercises import (
     EXERCISES,
     Feedback,
     assert_correct,
-    check_disturbed_probability,
     check_gates_to_plus_i,
     check_minus_angles,
     check_probability_zero,
     check_state_after_measurement,
+    check_y_basis_probability,
+    check_z_then_x,
     reference_solution,
 )
-from qwidgets.physics import apply_gate, bloch_vector, ket, measurement_probabilities
 
 PI = math.pi
 QUBIT_IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("qubits.")]
-JUNK = [None, "abc", [1], float("nan"), float("inf"), True, object(), {"theta": 1}, b"\x00", (), 10**400, 1j]
+JUNK = ["abc", [1], float("nan"), float("inf"), True, object(), {"theta": 1}, b"\x00", (), 10**400, 1j]
+
+
+def amplitudes(theta: float, phi: float) -> qutip.Qobj:
+    """cos(θ/2)|0> + e^{iφ} sin(θ/2)|1>, written out (not via qwidgets)."""
+    return qutip.Qobj(np.array([[math.cos(theta / 2)], [np.exp(1j * phi) * math.sin(theta / 2)]]))
 
 
 def text(feedback: Feedback) -> str:
@@ -30,58 +39,37 @@ def text(feedback: Feedback) -> str:
     return f"{feedback.message} {feedback.hint}".lower()
 
 
-def assert_explains(feedback: Feedback, words: list[str], *, hint: bool = False) -> None:
-    """The answer is judged wrong, with every one of ``words`` in the feedback (and a hint)."""
-    assert not feedback.correct
+def assert_explains(feedback: Feedback, words: list[str], *, absent: tuple[str, ...] = ()) -> None:
+    """Judged wrong, with a hint, all ``words`` in the feedback and no ``absent`` word in the message."""
+    assert feedback.status == "wrong", str(feedback)
+    assert feedback.hint
     for word in words:
-        assert word.lower() in text(feedback)
-    if hint:
-        assert feedback.hint
+        assert word.lower() in text(feedback), str(feedback)
+    for word in absent:
+        assert word.lower() not in feedback.message.lower(), str(feedback)
 
 
-def test_lesson_01_registers_its_exercises_with_the_conventions():
-    assert set(QUBIT_IDS) >= {
-        "qubits.minus_angles", "qubits.probability_zero", "qubits.state_after_measurement",
-        "qubits.disturbed_probability", "qubits.gates_to_plus_i",
-    }
+def test_lesson_01_registers_its_exercises_in_order_with_the_conventions():
+    assert QUBIT_IDS == [
+        "qubits.minus_angles", "qubits.probability_zero", "qubits.y_basis_probability",
+        "qubits.z_then_x", "qubits.state_after_measurement", "qubits.gates_to_plus_i",
+    ]
     for exercise_id in QUBIT_IDS:
         entry = EXERCISES[exercise_id]
         task = exercise_id.split(".", 1)[1]
         assert entry.lesson == "01_qubits"
         assert entry.answer_name == f"answer_{task}"
         assert entry.check.__name__ == f"check_{task}"
-        assert entry.points >= 1
+        assert entry.points == (2 if task == "gates_to_plus_i" else 1)
         assert entry.check.__doc__.strip()  # its first line is the form hint
-
-
-# -- every reference solution passes its own check ---------------------------------------------
-@pytest.mark.parametrize("exercise_id", list(EXERCISES))
-def test_reference_solution_passes_its_check(exercise_id):
-    feedback = EXERCISES[exercise_id].check(reference_solution(exercise_id))
-    assert isinstance(feedback, Feedback)
-    assert feedback.correct, str(feedback)
-    assert feedback.exercise == exercise_id
-    assert feedback.hint == ""
-    assert_correct(exercise_id, reference_solution(exercise_id))  # does not raise
 
 
 @pytest.mark.parametrize("exercise_id", QUBIT_IDS)
 @pytest.mark.parametrize("junk", JUNK, ids=repr)
 def test_junk_answers_are_feedback_not_exceptions(exercise_id, junk):
     feedback = EXERCISES[exercise_id].check(junk)
-    assert isinstance(feedback, Feedback)
-    assert not feedback.correct
+    assert feedback.status == "wrong"
     assert feedback.message and feedback.hint
-    assert "Not yet." in str(feedback)
-    assert "Not yet." in feedback._repr_html_()
-
-
-@pytest.mark.parametrize("exercise_id", QUBIT_IDS)
-def test_placeholder_none_says_not_answered_yet(exercise_id):
-    feedback = EXERCISES[exercise_id].check(None)
-    assert not feedback.correct
-    assert "not answered yet" in feedback.message
-    assert "replace none" in feedback.hint.lower()
 
 
 def test_unreadable_answer_gets_the_form_hint():
@@ -90,30 +78,38 @@ def test_unreadable_answer_gets_the_form_hint():
     assert feedback.hint == "A tuple (theta, phi) of two angles in radians, e.g. (math.pi / 2, 0) for |+>."
 
 
-@pytest.mark.parametrize("exercise_id", QUBIT_IDS)
-def test_assert_correct_raises_for_a_wrong_answer_with_the_feedback(exercise_id):
-    wrong_answer = {
-        "qubits.minus_angles": (PI / 2, 0.0),
-        "qubits.probability_zero": 0.3,
-        "qubits.state_after_measurement": (PI / 2, 0.0),
-        "qubits.disturbed_probability": 1.0,
-        "qubits.gates_to_plus_i": ["H"],
-    }[exercise_id]
+@pytest.mark.parametrize(
+    ("exercise_id", "wrong_answer"),
+    [
+        ("qubits.minus_angles", (PI / 2, 0.0)),
+        ("qubits.probability_zero", 0.3),
+        ("qubits.y_basis_probability", 0.3),
+        ("qubits.z_then_x", 1.0),
+        ("qubits.state_after_measurement", (PI / 2, 0.0)),
+        ("qubits.gates_to_plus_i", ["H"]),
+    ],
+)
+def test_assert_correct_raises_for_a_wrong_answer_with_the_feedback(exercise_id, wrong_answer):
     with pytest.raises(AssertionError, match="Not yet"):
         assert_correct(exercise_id, wrong_answer)
 
 
-def test_assert_correct_names_the_valid_ids_for_an_unknown_one():
-    with pytest.raises(KeyError, match="qubits.minus_angles"):
-        assert_correct("qubits.no_such_exercise", 1)
+@pytest.mark.parametrize(
+    ("exercise_id", "closed_form"),
+    [
+        ("qubits.minus_angles", (PI / 2, PI)),
+        ("qubits.probability_zero", math.cos(PI / 12) ** 2),
+        ("qubits.y_basis_probability", (1 + math.sin(PI / 3)) / 2),
+        ("qubits.z_then_x", 0.5),
+        ("qubits.state_after_measurement", (PI, 0.0)),
+    ],
+)
+def test_reference_solutions_are_the_closed_forms(exercise_id, closed_form):
+    assert reference_solution(exercise_id) == pytest.approx(closed_form, abs=1e-12)
+    assert EXERCISES[exercise_id].check(closed_form).correct
 
 
 # -- 1. Bloch angles of |-> ---------------------------------------------------------------------
-def test_minus_angles_solution_is_the_x_basis_outcome_1():
-    theta, phi = reference_solution("qubits.minus_angles")
-    assert measurement_probabilities(ket(theta, phi), "X") == pytest.approx((0.0, 1.0), abs=1e-12)
-
-
 @pytest.mark.parametrize(
     "answer",
     [
@@ -147,43 +143,49 @@ def test_minus_angles_notes_a_theta_outside_the_usual_range():
         ((1, 2, 3), ["exactly two"]),
         ([1], ["exactly two"]),
         (("pi/2", "pi"), ["text", "without quotes"]),
-        (ket(PI / 2, PI), ["bloch_angles"]),
+        (amplitudes(PI / 2, PI), ["bloch_angles"]),
     ],
     ids=repr,
 )
 def test_minus_angles_names_the_mistake(answer, words):
-    assert_explains(check_minus_angles(answer), words, hint=True)
+    assert_explains(check_minus_angles(answer), words)
 
 
 # -- 2. Born rule in Z --------------------------------------------------------------------------
-def test_probability_zero_solution_is_cos_squared_of_half_theta():
-    assert reference_solution("qubits.probability_zero") == pytest.approx(math.cos(PI / 8) ** 2)
+P_ZERO = math.cos(PI / 12) ** 2  # θ = π/6: P(0) = cos²(θ/2) ≈ 0.933
 
 
 @pytest.mark.parametrize(
     "answer",
-    [0.8536, 0.854, 0.85, 0.86, np.float64(0.8536), np.array(0.8536), (1 + math.sqrt(0.5)) / 2, 0.845],
+    [
+        P_ZERO, 0.933, 0.93, 0.94, np.float64(0.933), np.array(0.933), (2 + math.sqrt(3)) / 4,
+        complex(P_ZERO, 1e-17),
+        amplitudes(PI / 6, 0).dag() * qutip.Qobj(np.diag([1.0, 0.0])) * amplitudes(PI / 6, 0),
+    ],
+    ids=repr,
 )
-def test_probability_zero_accepts_hand_typed_values(answer):
-    assert check_probability_zero(answer).correct
+def test_probability_zero_accepts_hand_typed_and_computed_values(answer):
+    assert check_probability_zero(answer).correct, str(check_probability_zero(answer))
 
 
 @pytest.mark.parametrize(
     ("answer", "words"),
     [
-        (math.cos(PI / 8), ["amplitude", "square"]),
-        (0.924, ["amplitude"]),
-        (math.sin(PI / 8) ** 2, ["other outcome"]),
-        (0.146, ["other outcome"]),
-        (math.cos(PI / 4) ** 2, ["θ/2", "full angle"]),
-        (math.cos(PI / 4), ["z coordinate"]),
-        (85.36, ["percentage", "divide by 100"]),
-        (85, ["percentage"]),
+        (math.cos(PI / 12), ["amplitude", "square"]),
+        (0.966, ["amplitude"]),
+        (math.sin(PI / 12) ** 2, ["other outcome"]),
+        (0.067, ["other outcome"]),
+        (math.cos(PI / 6) ** 2, ["cos²θ", "full angle", "θ/2"]),
+        (math.cos(PI / 6), ["cos θ", "z coordinate"]),
+        (0.5, ["a superposition is not always a fair coin"]),
+        (93.3, ["percentage", "divide by 100"]),
+        (93, ["percentage"]),
         (1.5, ["between 0 and 1"]),
         (-0.2, ["between 0 and 1"]),
         (0.3, ["not the probability", "cos²(θ/2)"]),
-        ([0.85, 0.15], ["one number"]),
-        ("0.85", ["without quotes"]),
+        ([0.93, 0.07], ["one number"]),
+        ("0.93", ["without quotes"]),
+        (0.9 + 0.3j, ["imaginary part 0.3", "abs(...)**2"]),
     ],
     ids=repr,
 )
@@ -191,7 +193,69 @@ def test_probability_zero_names_the_mistake(answer, words):
     assert_explains(check_probability_zero(answer), words)
 
 
-# -- 3. The state after a measurement -----------------------------------------------------------
+# -- 3. Born rule in Y --------------------------------------------------------------------------
+P_PLUS_I = (1 + math.sin(PI / 3) * math.sin(PI / 2)) / 2  # (1 + sinθ sinφ)/2 ≈ 0.933
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        P_PLUS_I, 0.933, (2 + math.sqrt(3)) / 4,
+        amplitudes(PI / 3, PI / 2).dag() * amplitudes(PI / 2, PI / 2).proj() * amplitudes(PI / 3, PI / 2),
+        abs(amplitudes(PI / 2, PI / 2).overlap(amplitudes(PI / 3, PI / 2))) ** 2,
+    ],
+    ids=repr,
+)
+def test_y_basis_probability_accepts_hand_typed_and_computed_values(answer):
+    assert check_y_basis_probability(answer).correct, str(check_y_basis_probability(answer))
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (math.cos(PI / 6) ** 2, ["z basis", "y basis", "|+i⟩"]),
+        (0.75, ["z basis"]),
+        ((1 + math.sin(PI / 3) * math.cos(PI / 2)) / 2, ["x basis", "y basis"]),
+        ((1 - math.sin(PI / 3)) / 2, ["other outcome", "|−i⟩"]),
+        (math.sqrt(P_PLUS_I), ["amplitude", "square"]),
+        (math.sin(PI / 3), ["⟨y⟩", "expectation value", "not a probability"]),
+        (93.3, ["percentage"]),
+        (0.2, ["not the probability", "(1 + y)/2"]),
+        # QuTiP's complex <+i|psi> = (0.966+0j): the amplitude, not its square
+        (amplitudes(PI / 2, PI / 2).overlap(amplitudes(PI / 3, PI / 2)), ["amplitude", "square"]),
+        (0.9 + 0.3j, ["imaginary part 0.3", "abs(...)**2"]),
+    ],
+    ids=repr,
+)
+def test_y_basis_probability_names_the_mistake(answer, words):
+    assert_explains(check_y_basis_probability(answer), words)
+
+
+# -- 4. Z then X --------------------------------------------------------------------------------
+@pytest.mark.parametrize("answer", [0.5, 1 / 2, 0.505, 0.495, np.float32(0.5)], ids=repr)
+def test_z_then_x_accepts_a_half_and_invites_to_check_it_on_the_panel(answer):
+    feedback = check_z_then_x(answer)
+    assert feedback.correct
+    for words in ["quarter turn", "panel", "measure once in the z basis", "switch the basis to x", "bars"]:
+        assert words in feedback.message.lower()
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (1.0, ["still |+⟩", "changed"]),
+        (0, ["not orthogonal", "quarter turn"]),
+        (0.25, ["multiplies in", "quarter turn from the x axis", "either way"]),
+        (50, ["percentage"]),
+        (0.7, ["not the probability", "state after the z measurement"]),
+    ],
+    ids=repr,
+)
+def test_z_then_x_names_the_mistake(answer, words):
+    assert_explains(check_z_then_x(answer), words)
+
+
+# -- 5. The state after a measurement -----------------------------------------------------------
 @pytest.mark.parametrize("phi", [0.0, 1.0, PI, -2.0, 7.0])
 def test_state_after_measurement_ignores_phi_at_the_pole(phi):
     feedback = check_state_after_measurement((PI, phi))
@@ -214,34 +278,14 @@ def test_state_after_measurement_names_the_mistake(answer, words):
     assert_explains(check_state_after_measurement(answer), words)
 
 
-# -- 4. Measurement disturbs --------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("answer", "words"),
-    [
-        (1.0, ["still |+⟩", "changed"]),
-        (0, ["not orthogonal"]),
-        (0.25, ["first", "already"]),
-        (50, ["percentage"]),
-        (0.7, ["not the probability", "state after the first measurement"]),
-    ],
-    ids=repr,
-)
-def test_disturbed_probability_names_the_mistake(answer, words):
-    assert_explains(check_disturbed_probability(answer), words)
-
-
-def test_disturbed_probability_accepts_a_rounded_half():
-    assert check_disturbed_probability(0.505).correct
-    assert check_disturbed_probability(1 / 2).correct
-
-
-# -- 5. Gates to |+i> ---------------------------------------------------------------------------
+# -- 6. Gates to |+i> ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "answer",
     [
-        ["H", "S"], ("H", "S"), ["h", "s"], "HS", ["H", "T", "T"], ["X", "H", "Z", "S"],
-        ["H", "S", "Z", "Z"], [("RX", -PI / 2)], ("RX", -PI / 2), [("RX", 3 * PI / 2)],
-        [("RY", PI / 2), ("RZ", PI / 2)], [["RY", 1.5708], ["RZ", 1.5708]], [("ry", 1.57), "S"],
+        ["H", "S"], ("H", "S"), ["h", "s"], "HS", "H S", "h, s", "H then S", "H -> S", ["H", "T", "T"],
+        "H T T", ["X", "H", "Z", "S"], ["H", "S", "Z", "Z"], [("RX", -PI / 2)], ("RX", -PI / 2),
+        "RX(-pi/2)", "rx(-π/2)", [("RX", 3 * PI / 2)], "RX(3pi/2)", [("RY", PI / 2), ("RZ", PI / 2)],
+        "RY(pi/2) RZ(pi/2)", ["H", "RZ(pi/2)"], [["RY", 1.5708], ["RZ", 1.5708]], [("ry", 1.57), "S"],
         ["H", "S", "S", "S", "S", "S"], ["Y", "H", "S", "Z"],
     ],
     ids=repr,
@@ -250,38 +294,54 @@ def test_gates_accepts_any_sequence_that_works_up_to_global_phase(answer):
     assert check_gates_to_plus_i(answer).correct, str(check_gates_to_plus_i(answer))
 
 
-def test_gates_truth_comes_from_the_physics():
-    state = ket(0.0, 0.0)
-    for gate in reference_solution("qubits.gates_to_plus_i"):
-        state = apply_gate(state, gate)
-    assert bloch_vector(state) == pytest.approx([0.0, 1.0, 0.0], abs=1e-12)
+def test_gates_reference_solution_reaches_plus_i():
+    h = qutip.Qobj(np.array([[1, 1], [1, -1]]) / math.sqrt(2))
+    s = qutip.Qobj(np.diag([1, 1j]))
+    gates = {"H": h, "S": s}
+    state = amplitudes(0.0, 0.0)
+    for name in reference_solution("qubits.gates_to_plus_i"):
+        state = gates[name] * state
+    assert abs(state.overlap(amplitudes(PI / 2, PI / 2))) ** 2 == pytest.approx(1.0, abs=1e-12)
 
 
 @pytest.mark.parametrize(
-    ("answer", "words"),
+    ("answer", "words", "absent"),
     [
-        (["H"], ["give |+⟩", "quarter turn", "equator"]),
-        (["S", "H"], ["give |+⟩", "opposite order", "first to last"]),
-        (["H", "S", "S"], ["give |−⟩"]),
-        (["H", "Z", "S"], ["give |−i⟩", "other way"]),
-        ([("RX", PI / 2)], ["give |−i⟩"]),
-        (["X"], ["give |1⟩", "south pole"]),
-        ([], ["no gates", "give |0⟩", "north pole"]),
-        (["S", "T", "Z"], ["give |0⟩", "global phase"]),
-        ([("RY", 1.0)], ["θ = 0.32π"]),
-        ([("RX", -90)], ["degrees", "radians"]),
-        (["Sdg"], ["not a gate i know", "three s gates"]),
-        (["hadamard"], ["'h'"]),
-        (["RX"], ["needs an angle"]),
-        ([("H", 1.0)], ["takes no angle"]),
-        ([("X", 1.0)], ["takes no angle", "('rx', angle)"]),
-        ([("RQ", 1.0)], ["not a rotation i know"]),
-        ([1], ["gate name"]),
-        ([("RX", "pi/2")], ["without quotes"]),
-        (["H"] * 101, ["at most"]),
-        ([("RX", 10**400)], ["too large"]),
+        # The last turn went the wrong way: the feedback names its axis and the opposite turn.
+        ([("RX", PI / 2)], ["give |−i⟩", "x axis", "rx(-π/2)", "would reach |+i⟩"], ["z axis"]),
+        ("RX(pi/2)", ["give |−i⟩", "x axis", "rx(-π/2)"], ["z axis"]),
+        (["H", "Z", "S"], ["give |−i⟩", "last gate, s", "z axis", "rz(-π/2)", "would reach |+i⟩"], []),
+        ([("RY", PI / 2), ("RZ", -PI / 2)], ["give |−i⟩", "z axis", "rz(π/2)", "would reach"], ["x axis"]),
+        (["H", "S", "Z"], ["give |−i⟩", "last gate, z", "z axis", "half turn", "without it"], []),
+        (["H", "S", "H"], ["give |−i⟩", "halfway between x and z", "half turn", "without it"], []),
+        ([("RX", PI / 4), ("RX", PI / 4)], ["give |−i⟩", "x axis", "the opposite turn is rx(-π/4)"], []),
+        # Angles that look like degrees are named as such, and their radian version is judged.
+        ([("RX", -90)], ["rx(-90) looks like degrees", "radians", "read as degrees", "reach |+i⟩"], []),
+        ([("RX", 90)], ["degrees", "radians", "rx(π/2)", "give |−i⟩", "x axis", "rx(-π/2)"], []),
+        ("RZ(90)", ["degrees", "rz(π/2)", "give |0⟩", "north pole"], []),
+        ([("RY", 90), ("RZ", 90)], ["rz(90) look like degrees", "reach |+i⟩"], []),
+        # Other states, the order, and answers that cannot be read.
+        (["H"], ["give |+⟩", "quarter turn", "equator"], []),
+        (["S", "H"], ["give |+⟩", "opposite order", "first to last"], []),
+        ("S H", ["opposite order"], []),
+        (["H", "S", "S"], ["give |−⟩"], []),
+        (["X"], ["give |1⟩", "south pole"], []),
+        ([], ["no gates", "give |0⟩", "north pole"], []),
+        (["S", "T", "Z"], ["give |0⟩", "global phase"], []),
+        ([("RY", 1.0)], ["θ = 0.32π"], []),
+        (["Sdg"], ["not a gate i know", "three s gates"], []),
+        ("H Sdg", ["not a gate i know", "three s gates"], []),
+        (["hadamard"], ["'h'"], []),
+        (["RX"], ["needs an angle"], []),
+        ([("H", 1.0)], ["takes no angle"], []),
+        ([("X", 1.0)], ["takes no angle", "('rx', angle)"], []),
+        ([("RQ", 1.0)], ["not a rotation i know"], []),
+        ([1], ["gate name"], []),
+        ([("RX", "pi/2")], ["without quotes"], []),
+        (["H"] * 101, ["at most 100"], []),
+        ([("RX", 10**400)], ["too large"], []),
     ],
     ids=repr,
 )
-def test_gates_say_what_the_sequence_does_or_why_it_cannot_be_read(answer, words):
-    assert_explains(check_gates_to_plus_i(answer), words, hint=True)
+def test_gates_say_what_the_sequence_does_or_why_it_cannot_be_read(answer, words, absent):
+    assert_explains(check_gates_to_plus_i(answer), words, absent=absent)

@@ -1,0 +1,43 @@
+"""Reference solutions of lesson 01 (qubits), written as a student would, with the reasoning."""
+
+from __future__ import annotations
+
+import math
+
+from qwidgets.exercises.core import solution
+
+
+@solution("qubits.minus_angles")
+def minus_angles() -> tuple[float, float]:
+    """|−⟩ is on the equator (θ = π/2) with relative phase e^{iφ} = −1, so φ = π."""
+    return math.pi / 2, math.pi
+
+
+@solution("qubits.probability_zero")
+def probability_zero() -> float:
+    """Born rule: P(0) = cos²(θ/2) with θ = π/6."""
+    return math.cos(math.pi / 12) ** 2
+
+
+@solution("qubits.y_basis_probability")
+def y_basis_probability() -> float:
+    """P(+i) = (1 + y)/2 with y = sin θ sin φ, for θ = π/3 and φ = π/2."""
+    return (1 + math.sin(math.pi / 3) * math.sin(math.pi / 2)) / 2
+
+
+@solution("qubits.z_then_x")
+def z_then_x() -> float:
+    """Z leaves |0⟩ or |1⟩, each a quarter turn from the x axis: P(+) = 1/2 either way."""
+    return 0.5
+
+
+@solution("qubits.state_after_measurement")
+def state_after_measurement() -> tuple[float, float]:
+    """Outcome 1 of Z leaves |1⟩, the south pole (any φ)."""
+    return math.pi, 0.0
+
+
+@solution("qubits.gates_to_plus_i")
+def gates_to_plus_i() -> list[str]:
+    """H takes |0⟩ to |+⟩ on the equator, S turns it a quarter turn about z to |+i⟩."""
+    return ["H", "S"]
