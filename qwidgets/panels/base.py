@@ -41,6 +41,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import ipywidgets as widgets
+from traitlets import Unicode
 
 from qwidgets.errors import ActionRefusedError, InvalidValueError, QWidgetsError, UnknownKeywordError
 from qwidgets.panels.parameters import Action, Caption, ControlRows, Integer, Parameter
@@ -48,7 +49,7 @@ from qwidgets.panels.summary import summary_html, summary_text
 from qwidgets.plots import FigureView, PngRenderer
 from qwidgets.validation import MAX_SEED
 
-__all__ = ["Panel", "WidgetView"]
+__all__ = ["Panel", "Picture", "WidgetView"]
 
 _BANNER_STYLE = "background:#FFF4E5;border-left:4px solid #D55E00;padding:4px 8px;margin:2px 0;color:#000"
 SEED = Integer(
@@ -63,6 +64,19 @@ SEED = Integer(
 """The seed parameter of every stochastic panel."""
 NEW_RUN = Action("new_run", "New run", "sample again, with the next seed", "_new_run", icon="refresh")
 """The "New run" button of every stochastic panel."""
+
+
+class Picture(widgets.Image):
+    """A PNG image whose tooltip (the text alternative of the figure) works in the browser.
+
+    ipywidgets 8.1's ``DOMWidgetView.updateTooltip`` reads the model's ``description``, which
+    an ``Image`` lacks, so setting ``tooltip`` on a plain ``Image`` breaks its view ("Error
+    displaying widget"; jupyter-widgets/ipywidgets PR #3921). An empty ``description`` synced
+    with the model avoids that; the browser then shows the tooltip as the image's ``title``,
+    its accessible name.
+    """
+
+    description = Unicode("", help="Always empty; present so that the tooltip works.").tag(sync=True)
 
 
 @runtime_checkable
@@ -291,9 +305,8 @@ class Panel(widgets.VBox):
     # -- machinery ------------------------------------------------------------------------------
     def _make_image(self, renderer: PngRenderer) -> widgets.Image:
         width, _ = renderer.css_size
-        return widgets.Image(
-            format="png", layout=widgets.Layout(width=f"{width}px", max_width="100%", height="auto")
-        )
+        layout = widgets.Layout(width=f"{width}px", max_width="100%", height="auto")  # CSS px: sharp on HiDPI
+        return Picture(format="png", layout=layout)
 
     def _layout(self) -> tuple[widgets.Widget, ...]:
         rows = self.control_rows or [list(self.controls)]

@@ -198,7 +198,7 @@ class Choice(Parameter):
             tooltip=self.tooltip,
             tooltips=[tip for _, _, tip in self.options],
             style={"button_width": "3.2em", "description_width": "initial"},
-            layout=widgets.Layout(width="auto"),
+            layout=widgets.Layout(display="flex", width="auto", align_items="center"),  # label inline
         )
 
 

@@ -7,7 +7,7 @@ and afterwards restores that background and draws only the dynamic artists (matp
 blitting technique on the Agg canvas). When a static artist changes (a new title, say)
 matplotlib marks the figure stale and the background is redrawn once; the renderer counts these
 full redraws, so tests can prove that no view causes them silently. A frame whose pixels equal
-the last one is not encoded again.
+the last one is not encoded again, and only the bands of rows that changed are compressed anew.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 
 from qwidgets.plots.style import CSS_DPI, PIXEL_RATIO
 
-__all__ = ["FigureView", "PngRenderer", "encode_png", "new_figure"]
+__all__ = ["FigureView", "PngEncoder", "PngRenderer", "adler32_concat", "encode_png", "new_figure"]
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -61,27 +61,79 @@ def _chunk(tag: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
 
 
-def encode_png(rgba: np.ndarray) -> bytes:
-    """Encode an ``(height, width, 4)`` uint8 RGBA array as a PNG.
+_ADLER_MOD = 65521
+_ZLIB_HEADER = b"\x78\x01"  # deflate, 32 KiB window, fastest level (RFC 1950, section 2.2)
+_FINAL_EMPTY_BLOCK = b"\x03\x00"  # a last, empty block with fixed codes (RFC 1951, section 3.2.6)
+
+
+def adler32_concat(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 checksum of two byte strings in a row, from the checksum of each (RFC 1950, 8.2).
+
+    With ``A = 1 + sum(bytes)`` and ``B`` the sum of the running values of ``A`` (both modulo
+    65521), joining ``x`` and ``y`` gives ``A(xy) = A(x) + A(y) - 1`` and
+    ``B(xy) = B(x) + B(y) + len(y) (A(x) - 1)``.
+    """
+    a_first, b_first = first & 0xFFFF, first >> 16
+    a_second, b_second = second & 0xFFFF, second >> 16
+    a = (a_first + a_second - 1) % _ADLER_MOD
+    b = (b_first + b_second + second_length * (a_first - 1)) % _ADLER_MOD
+    return (b << 16) | a
+
+
+class PngEncoder:
+    """Encode successive RGBA frames as PNG, deflating again only the bands of rows that changed.
 
     Rows are stored unfiltered (PNG filter type 0) as 8-bit RGBA and deflated at level 1: for
     flat-coloured plots that is about as small as adaptive filtering and several times faster
     to make, and keeping the alpha byte spares a strided copy (PNG specification, W3C 2003,
-    sections 9 and 11.2.2; measured in ``benchmarks/``).
+    sections 9 and 11.2.2; measured in ``benchmarks/``). Each band of :attr:`band_rows` rows is
+    deflated on its own and ends on a full flush, so the compressed bands of unchanged rows are
+    reused as they are in the next frame's zlib stream, as pigz joins blocks compressed apart.
     """
-    height, width, _ = rgba.shape
-    rows = np.empty((height, 1 + 4 * width), dtype=np.uint8)
-    rows[:, 0] = 0  # filter type "none"
-    rows[:, 1:] = rgba.reshape(height, 4 * width)
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
-    return b"".join(
-        (
-            _PNG_SIGNATURE,
-            _chunk(b"IHDR", header),
-            _chunk(b"IDAT", zlib.compress(rows, 1)),
-            _chunk(b"IEND", b""),
+
+    band_rows = 32
+
+    def __init__(self) -> None:
+        self._pixels: np.ndarray | None = None
+        self._bands: list[tuple[bytes, int, int]] = []  # (deflated, Adler-32, length) of each band
+
+    def encode(self, rgba: np.ndarray) -> bytes | None:
+        """PNG bytes of an ``(height, width, 4)`` uint8 frame, or ``None`` if it equals the last one."""
+        height, width, _ = rgba.shape
+        previous = self._pixels if self._pixels is not None and self._pixels.shape == rgba.shape else None
+        bands, checksum, changed = [], 1, previous is None
+        for index, top in enumerate(range(0, height, self.band_rows)):
+            block = rgba[top : top + self.band_rows]
+            if previous is not None and np.array_equal(block, previous[top : top + self.band_rows]):
+                band = self._bands[index]
+            else:
+                changed = True
+                rows = np.empty((len(block), 1 + 4 * width), dtype=np.uint8)
+                rows[:, 0] = 0  # filter type "none"
+                rows[:, 1:] = block.reshape(len(block), 4 * width)
+                compressor = zlib.compressobj(1, zlib.DEFLATED, -15)  # raw deflate: no header of its own
+                band = (
+                    compressor.compress(rows) + compressor.flush(zlib.Z_FULL_FLUSH),
+                    zlib.adler32(rows),
+                    rows.size,
+                )
+            bands.append(band)
+            checksum = adler32_concat(checksum, band[1], band[2])
+        if not changed:
+            return None
+        self._pixels, self._bands = rgba.copy(), bands
+        stream = b"".join(
+            (_ZLIB_HEADER, *(band[0] for band in bands), _FINAL_EMPTY_BLOCK, checksum.to_bytes(4, "big"))
         )
-    )
+        header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
+        return b"".join(
+            (_PNG_SIGNATURE, _chunk(b"IHDR", header), _chunk(b"IDAT", stream), _chunk(b"IEND", b""))
+        )
+
+
+def encode_png(rgba: np.ndarray) -> bytes:
+    """Encode one ``(height, width, 4)`` uint8 RGBA array as a PNG."""
+    return PngEncoder().encode(rgba)
 
 
 class PngRenderer:
@@ -106,7 +158,7 @@ class PngRenderer:
         for artist in view.dynamic:
             artist.set_animated(True)
         self._background = None
-        self._last_pixels: np.ndarray | None = None
+        self._encoder = PngEncoder()
         self.full_redraws = 0
         self.encodes = 0
 
@@ -127,9 +179,6 @@ class PngRenderer:
             canvas.restore_region(self._background)
         for artist in self.view.dynamic:
             self.figure.draw_artist(artist)
-        pixels = np.asarray(canvas.buffer_rgba())
-        if self._last_pixels is not None and np.array_equal(pixels, self._last_pixels):
-            return None
-        self._last_pixels = pixels.copy()
-        self.encodes += 1
-        return encode_png(pixels)
+        png = self._encoder.encode(np.asarray(canvas.buffer_rgba()))
+        self.encodes += png is not None
+        return png

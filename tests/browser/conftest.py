@@ -1,6 +1,7 @@
 """Fixtures for the real-browser tests: a JupyterLab server and headless Debian Chromium.
 
-Only ``playwright`` (its sync API) is needed; pytest-playwright is not used. The lessons are
+The driver is :mod:`qwidgets.testing.jupyterlab`; only ``playwright`` (its sync API) is needed,
+pytest-playwright is not used. The lessons are
 copied to a temporary directory first, so running them in the browser never touches the
 repository's notebooks. Screenshots of failures go to the test's pytest tmp dir.
 
@@ -16,8 +17,9 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-import jupyterlab_driver as drv
 import pytest
+
+from qwidgets.testing import jupyterlab as drv
 
 LESSONS_SRC = Path(os.environ.get("QWL_LESSONS_DIR") or drv.LESSONS_DIR)
 RUN_TIMEOUT_S = 90.0

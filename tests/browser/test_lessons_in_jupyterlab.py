@@ -3,9 +3,11 @@
 Per lesson (run once, then checked by the tests below, in order):
 1. every code cell ran and none shows an error output;
 2. every widget rendered (no "Error displaying widget" / "Loading widget...") and there is one
-   ``.qwidgets-panel`` per panel cell of the notebook;
+   ``.qwidgets-panel`` per panel cell of the notebook, each with its pictures;
 3. on the first QubitPanel: ArrowRight on the focused theta handle changes picture and summary;
-4. then "Reset to |0>" and the gate "X": the summary reports |1> (z = -1.00), new picture.
+4. then "Reset to |0>" and the gate "X": the summary reports |1> (z = -1.00), new picture;
+5. then H and eight T gates, each click answered by the browser's rounded slider echoes: the
+   summary is exactly the one after H (eight T gates are a full turn, on screen too).
 
 Run: ``.venv/bin/python -m pytest tests/browser -q -p no:cacheprovider``
 """
@@ -15,13 +17,14 @@ from __future__ import annotations
 import math
 import re
 
-import jupyterlab_driver as drv
 import pytest
+
+from qwidgets.testing import jupyterlab as drv
 
 WIDGET_TIMEOUT_S = 20.0
 UPDATE_TIMEOUT_S = 10.0
-NORTH_POLE = re.compile(r"\(x, y, z\) = \(-?0\.00, -?0\.00, 1\.00\)")
-SOUTH_POLE = re.compile(r"\(x, y, z\) = \(-?0\.00, -?0\.00, -1\.00\)")
+NORTH_POLE = re.compile(r"\(x, y, z\) = \(0\.00, 0\.00, 1\.00\)")
+SOUTH_POLE = re.compile(r"\(x, y, z\) = \(0\.00, 0\.00, -1\.00\)")
 
 
 def _qubit_panel(nb: drv.LabNotebook, name: str) -> drv.QubitPanelView:
@@ -35,12 +38,19 @@ def _changed(get, old, timeout=UPDATE_TIMEOUT_S):
     return drv.wait_until(lambda: get() != old, timeout)
 
 
+def _click_and_settle(view: drv.QubitPanelView, label: str) -> str:
+    """Click a button; return the summary once it (and the echoes after it) settled."""
+    before = view.text()
+    view.button(label).click()
+    _changed(view.text, before)
+    return drv.wait_stable(view.text)
+
+
 def test_all_cells_run_without_errors(lesson_run):
     nb = lesson_run.require()
     errors = nb.error_outputs()
     assert not errors, (
-        f"{lesson_run.name}: {len(errors)} cell(s) show an error output; the first:\n"
-        + errors[0][:2000]
+        f"{lesson_run.name}: {len(errors)} cell(s) show an error output; the first:\n" + errors[0][:2000]
     )
     not_run = [i + 1 for i, p in enumerate(lesson_run.prompts) if not re.search(r"\d", p)]
     assert not not_run, (
@@ -54,8 +64,7 @@ def test_widgets_render(lesson_run, lessons_copy):
     expected = drv.expected_panels(lessons_copy / lesson_run.name)
     assert expected >= 1, f"{lesson_run.name}: no panel cell found in the notebook"
     drv.wait_until(
-        lambda: nb.panels().count() >= expected
-        and nb.widget_problems()["Loading widget..."] == 0,
+        lambda: nb.panels().count() >= expected and nb.widget_problems()["Loading widget..."] == 0,
         WIDGET_TIMEOUT_S,
     )
     problems = nb.widget_problems()
@@ -67,9 +76,11 @@ def test_widgets_render(lesson_run, lessons_copy):
         f"expected {expected} (one per panel cell)"
     )
     sources = nb.page.eval_on_selector_all(
-        ".jp-Notebook .qwidgets-panel", "els => els.map(p => p.querySelector('img.widget-image')?.src || '')"
+        ".jp-Notebook .qwidgets-panel",
+        "els => els.map(p => [...p.querySelectorAll('img.widget-image')].map(i => i.src))",
     )
-    blank = [i for i, src in enumerate(sources) if not src.startswith(("blob:", "data:"))]
+    shown = [bool(srcs) and all(src.startswith(("blob:", "data:")) for src in srcs) for srcs in sources]
+    blank = [i for i, ok in enumerate(shown) if not ok]
     assert not blank, f"{lesson_run.name}: panels {blank} (0-based) show no picture"
 
 
@@ -78,7 +89,7 @@ def test_qubit_slider_key_changes_picture(lesson_run):
     view = _qubit_panel(nb, lesson_run.name)
     src0, text0, theta0 = view.src(), view.text(), view.theta()
     key = "ArrowRight" if theta0 < math.pi - 0.005 else "ArrowLeft"  # at the end: go back
-    view.focus_theta()
+    view.focus("θ")
     nb.page.keyboard.press(key)
     assert _changed(view.theta, theta0), f"{key} on the theta handle left the readout at {theta0}"
     assert _changed(view.src, src0), f"theta {theta0} -> {view.theta()}: the picture did not change"
@@ -99,8 +110,24 @@ def test_qubit_gate_button_changes_picture(lesson_run):
         f"after X on |0⟩ the summary does not say z = -1.00: {view.text()!r}"
     )
     text = view.text()
-    assert text != text0 and "|1⟩ with probability 1.000" in text, text
+    assert text != text0 and "P(|1⟩) = 1.000" in text, text
     assert _changed(view.src, src0), "after X the picture did not change"
     assert drv.wait_until(lambda: abs(view.theta() - math.pi) < 0.006, UPDATE_TIMEOUT_S), (
         f"after X the theta readout is {view.theta()}, not π"
     )
+
+
+def test_eight_t_gates_are_a_full_turn_on_screen(lesson_run):
+    """The issue's bug: the browser echoed phi rounded to 0.01 and H + 8 T ended at phi = 0.03."""
+    nb = lesson_run.require()
+    view = _qubit_panel(nb, lesson_run.name)
+    view.button("Reset to |0⟩").click()
+    assert drv.wait_until(lambda: NORTH_POLE.search(view.text()), UPDATE_TIMEOUT_S), view.text()
+    after_h = _click_and_settle(view, "H")
+    assert "State |+⟩" in after_h, after_h
+    phis = []
+    for _ in range(8):
+        _click_and_settle(view, "T")
+        phis.append(view.readout("φ"))
+    assert phis == pytest.approx([0.79, 1.57, 2.36, 3.14, 3.93, 4.71, 5.50, 0.0], abs=0.006), phis
+    assert view.text() == after_h, f"after H and eight T:\n{view.text()}\nafter H:\n{after_h}"

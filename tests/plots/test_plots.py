@@ -2,6 +2,7 @@
 
 import io
 import math
+import zlib
 
 import numpy as np
 import pytest
@@ -22,6 +23,7 @@ from qwidgets.plots import (
     encode_png,
     project,
 )
+from qwidgets.plots.render import PngEncoder, adler32_concat
 
 
 def decode(png: bytes) -> np.ndarray:
@@ -58,6 +60,28 @@ def test_encode_png_round_trips_exactly():
     rng = np.random.default_rng(1)
     rgba = rng.integers(0, 256, size=(7, 11, 4), dtype=np.uint8)
     assert np.array_equal(decode(encode_png(rgba)), rgba)
+
+
+@pytest.mark.parametrize("split", [0, 1, 7, 65521, 70000])
+def test_adler32_of_joined_bytes_from_the_parts(split):
+    data = np.random.default_rng(split).integers(0, 256, size=140_000, dtype=np.uint8).tobytes()
+    first, second = data[:split], data[split:]
+    assert adler32_concat(zlib.adler32(first), zlib.adler32(second), len(second)) == zlib.adler32(data)
+
+
+def test_the_encoder_reuses_unchanged_bands_and_stays_exact():
+    rng = np.random.default_rng(3)
+    frame = rng.integers(0, 256, size=(100, 30, 4), dtype=np.uint8)
+    encoder = PngEncoder()
+    assert np.array_equal(decode(encoder.encode(frame)), frame)
+    assert encoder.encode(frame.copy()) is None  # nothing changed: nothing to send
+    for row in (0, 31, 32, 99):  # first, last of a band, first of the next, the last row
+        frame = frame.copy()
+        frame[row, 5] = 255 - frame[row, 5]
+        png = encoder.encode(frame)
+        assert np.array_equal(decode(png), frame)
+    smaller = frame[:40, :10].copy()  # a new size starts afresh
+    assert np.array_equal(decode(encoder.encode(smaller)), smaller)
 
 
 def test_views_are_figure_views_with_hidpi_figures():

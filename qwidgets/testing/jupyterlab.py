@@ -1,8 +1,9 @@
 """Drive JupyterLab in headless Chromium with Playwright (sync API).
 
-Shared by ``tests/browser/`` (pytest) and ``benchmarks/run.py`` (timings). Nothing here writes
-into the repository: the server serves a temporary copy of ``lessons/`` and keeps its config,
-user settings, workspaces and runtime files in a temporary directory.
+Shared by the real-browser tests (``tests/browser/``) and the benchmarks (``benchmarks/``);
+it needs the ``test`` extra (playwright) and a Chromium binary, never a browser download.
+Nothing here writes into the repository: the server serves a temporary copy of the lessons and
+keeps its config, user settings, workspaces and runtime files in a temporary directory.
 
 Pieces:
 
@@ -16,6 +17,8 @@ Pieces:
 ``LabNotebook``
     One notebook in one page: open, wait for the kernel through the REST API, Run All through
     the menu, wait until execution finishes, inspect outputs and panels.
+``QubitPanelView``
+    The DOM of one QubitPanel: sliders, buttons, pictures and summary.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LESSONS_DIR = REPO_ROOT / "lessons"
+"""The course's lessons in a checkout of the repository (an editable install)."""
 
 CHROMIUM_ENV = "QWL_CHROMIUM"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -399,15 +403,20 @@ class LabNotebook:
 
 
 class QubitPanelView:
-    """The DOM of one QubitPanel: theta slider, gate buttons, image and summary."""
+    """The DOM of one QubitPanel: its sliders, buttons, pictures and summary."""
 
     def __init__(self, panel: Any) -> None:
         self.panel = panel
-        self.slider = panel.locator(".widget-slider").filter(has_text="θ").first
-        self.handle = self.slider.locator(".noUi-handle").first
-        self.readout = self.slider.locator(".widget-readout").first
-        self.image = panel.locator("img.widget-image").first
+        self.images = panel.locator("img.widget-image")
+        self.image = self.images.first
         self.summary = panel.locator(".qwidgets-summary").first
+
+    def slider(self, label: str):
+        """The slider whose description starts with ``label`` (``"θ"``, ``"φ"``, ``"r"``)."""
+        exact = re.compile(rf"^\s*{re.escape(label)}(\s|$)")  # no \\b: JavaScript reads it as ASCII-only
+        return self.panel.locator(".widget-slider").filter(
+            has=self.panel.page.locator(".widget-label", has_text=exact)
+        ).first
 
     def button(self, label: str):
         """A plain Button (not a basis ToggleButton) whose whole text is ``label``."""
@@ -417,16 +426,37 @@ class QubitPanelView:
     def src(self) -> str:
         return self.image.get_attribute("src") or ""
 
+    def srcs(self) -> list[str]:
+        return [self.images.nth(i).get_attribute("src") or "" for i in range(self.images.count())]
+
     def text(self) -> str:
         return self.summary.inner_text()
 
-    def focus_theta(self) -> None:
-        """Click the theta handle (RECIPES 2: click, not focus, so Lab passes keys through)."""
-        self.slider.scroll_into_view_if_needed()
-        self.handle.click()
+    def focus(self, label: str = "θ") -> None:
+        """Click a slider's handle (RECIPES 2: click, not focus, so Lab passes keys through)."""
+        slider = self.slider(label)
+        slider.scroll_into_view_if_needed()
+        slider.locator(".noUi-handle").first.click()
+
+    def readout(self, label: str = "θ") -> float:
+        return float(self.slider(label).locator(".widget-readout").first.inner_text())
 
     def theta(self) -> float:
-        return float(self.readout.inner_text())
+        return self.readout("θ")
+
+
+def wait_stable(get, quiet: float = 0.4, timeout: float = 10.0, interval: float = 0.05):
+    """Poll ``get()`` until its value has not changed for ``quiet`` seconds; return it."""
+    end = time.monotonic() + timeout
+    value, since = get(), time.monotonic()
+    while time.monotonic() < end:
+        time.sleep(interval)
+        now = get()
+        if now != value:
+            value, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            break
+    return value
 
 
 def wait_until(predicate, timeout: float = 10.0, interval: float = 0.05) -> bool:
@@ -439,27 +469,34 @@ def wait_until(predicate, timeout: float = 10.0, interval: float = 0.05) -> bool
         time.sleep(interval)
 
 
-# In-page latency probe for benchmarks: the time from the keydown of a key press to the
-# moment the panel image's ``src`` changes (MutationObserver), plus the time until that new
-# picture is decoded and the next frame is drawn.
+# In-page latency probe for benchmarks: the time from the keydown of a key press until every
+# given image's ``src`` has changed (MutationObserver), and until those new pictures are
+# decoded and the next frame is drawn (closest to "the pixels are on screen").
 ARM_LATENCY_PROBE = """
-(img) => {
+(imgs) => {
   window.__qwlLatency = new Promise((resolve) => {
-    let t0 = null, tSrc = null;
+    let t0 = null;
+    const changed = new Map(), observers = [];
     const onKey = () => { if (t0 === null) t0 = performance.now(); };
     document.addEventListener('keydown', onKey, true);
     const done = (value) => {
-      obs.disconnect(); document.removeEventListener('keydown', onKey, true);
+      observers.forEach((o) => o.disconnect());
+      document.removeEventListener('keydown', onKey, true);
       clearTimeout(timer); resolve(value);
     };
-    const obs = new MutationObserver(() => {
-      if (t0 === null || tSrc !== null) return;
-      tSrc = performance.now();
-      img.decode().catch(() => null).then(() => requestAnimationFrame(() => {
-        done({src_ms: tSrc - t0, frame_ms: performance.now() - t0});
-      }));
+    imgs.forEach((img) => {
+      const obs = new MutationObserver(() => {
+        if (t0 === null || changed.has(img)) return;
+        changed.set(img, performance.now());
+        if (changed.size < imgs.length) return;
+        const tSrc = Math.max(...changed.values());
+        Promise.all(imgs.map((i) => i.decode().catch(() => null))).then(() => requestAnimationFrame(() => {
+          done({src_ms: tSrc - t0, frame_ms: performance.now() - t0});
+        }));
+      });
+      obs.observe(img, {attributes: true, attributeFilter: ['src']});
+      observers.push(obs);
     });
-    obs.observe(img, {attributes: true, attributeFilter: ['src']});
     const timer = setTimeout(() => done(null), 15000);
   });
   return true;
