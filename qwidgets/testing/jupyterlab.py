@@ -214,7 +214,7 @@ class LabServer:
         dirs = self._prepare_dirs()
         app_settings = dirs.pop("APP_SETTINGS_DIR")
         env = {**os.environ, **dirs, "PYTHONUNBUFFERED": "1"}
-        env.pop("MPLBACKEND", None)  # RECIPES 3: an exported Agg backend makes plt.show() warn
+        env.pop("MPLBACKEND", None)  # an exported Agg backend makes plt.show() warn on stderr
         last_error = ""
         for _attempt in range(3):  # a free port can be taken between probe and bind: retry
             self.port = _free_port()
@@ -305,7 +305,7 @@ class LabServer:
     def wait_kernel_idle(self, name: str, timeout: float = 60.0) -> None:
         """Wait until the frontend has a session for ``name`` whose kernel is idle.
 
-        (RECIPES 2: the toolbar can read idle before the session exists; Run All would then
+        (The toolbar can read idle before the session exists; Run All would then
         open a "Select Kernel" dialog.)"""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
@@ -433,7 +433,7 @@ class QubitPanelView:
         return self.summary.inner_text()
 
     def focus(self, label: str = "θ") -> None:
-        """Click a slider's handle (RECIPES 2: click, not focus, so Lab passes keys through)."""
+        """Click a slider's handle (a click, not ``focus()``, so that JupyterLab passes keys through)."""
         slider = self.slider(label)
         slider.scroll_into_view_if_needed()
         slider.locator(".noUi-handle").first.click()
