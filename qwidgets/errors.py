@@ -7,7 +7,10 @@ is allowed and its unit, e.g. ``theta must be a number from 0 to 3.14159 rad; go
 
 from __future__ import annotations
 
+import math
 import reprlib
+
+import numpy as np
 
 __all__ = [
     "ActionRefusedError",
@@ -31,7 +34,11 @@ def excerpt(value: object, limit: int = 60) -> str:
     Used wherever a message quotes what it received: a huge integer, a long list or an object
     whose ``__repr__`` fails must not make the message itself fail or flood the screen.
     """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"an integer of about {round(value.bit_length() * math.log10(2))} digits"
     try:
+        if isinstance(value, np.generic):  # np.float32(-0.5) reads as -0.5
+            value = value.item()
         text = _SHORT.repr(value)
     except Exception:  # noqa: BLE001 - any failing __repr__ (or int-to-str limit) ends up here
         text = f"<{type(value).__name__} object>"

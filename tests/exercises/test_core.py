@@ -157,7 +157,7 @@ def test_an_unreadable_answer_is_quoted_as_a_short_excerpt(registry):
     assert "without quotes" in feedback.message
     assert len(feedback.message) < 300
     assert feedback.hint == "A number, e.g. 1."
-    assert "<int object>" in check(10**5000).message  # its str() would raise in Python 3.11+
+    assert "an integer of about 5000 digits" in check(10**5000).message  # its str() would raise in 3.11+
     assert "got a Hostile" in check(Hostile()).message
 
 
