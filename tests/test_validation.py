@@ -37,7 +37,9 @@ def test_real_refuses_what_is_not_a_real_number(value):
     with pytest.raises(InvalidTypeError) as info:
         validation.real("length", value, low=0.0, unit="km")
     message = str(info.value)
-    assert message.startswith("length must be a number at least 0 km; got ") and isinstance(info.value, TypeError)
+    assert message.startswith("length must be a number at least 0 km; got ") and isinstance(
+        info.value, TypeError
+    )
     assert len(message) < 150
 
 
@@ -80,13 +82,20 @@ def test_rng_accepts_none_seeds_and_generators():
 
 @pytest.mark.parametrize(
     ("value", "error"),
-    [(-1, InvalidValueError), (1.5, InvalidTypeError), (True, InvalidTypeError), ("7", InvalidTypeError),
-     (np.random.RandomState(1), InvalidTypeError)],
+    [
+        (-1, InvalidValueError),
+        (1.5, InvalidTypeError),
+        (True, InvalidTypeError),
+        ("7", InvalidTypeError),
+        (np.random.RandomState(1), InvalidTypeError),
+    ],
 )
 def test_rng_refuses_everything_else(value, error):
     with pytest.raises(error) as info:
         validation.rng(value)
-    assert str(info.value).startswith("rng must be None, a non-negative integer seed or a numpy.random.Generator")
+    assert str(info.value).startswith(
+        "rng must be None, a non-negative integer seed or a numpy.random.Generator"
+    )
 
 
 def test_choice():
@@ -102,11 +111,19 @@ def test_choice():
     [
         (qutip.Qobj(np.array([[np.nan], [0.0]])), "state must be a state with finite entries"),
         (qutip.Qobj(np.array([[np.inf, 0], [0, 0]])), "state must be a state with finite entries"),
-        (qutip.Qobj(np.array([[0.5, 1e-8], [0.0, 0.5]])),
-         "state must be a density matrix (Hermitian within 1e-12); got 'a Qobj off Hermitian by 1e-08'"),
-        (qutip.Qobj(np.array([[0.6], [0.6]])), "state must be normalised (norm 1); got 'a ket of norm 0.848528'"),
+        (
+            qutip.Qobj(np.array([[0.5, 1e-8], [0.0, 0.5]])),
+            "state must be a density matrix (Hermitian within 1e-12); got 'a Qobj off Hermitian by 1e-08'",
+        ),
+        (
+            qutip.Qobj(np.array([[0.6], [0.6]])),
+            "state must be normalised (norm 1); got 'a ket of norm 0.848528'",
+        ),
         (qutip.Qobj(np.array([[0.7, 0], [0, 0.7]])), "state must be a density matrix (trace 1)"),
-        (qutip.Qobj(np.array([[1.5, 0], [0, -0.5]])), "state must be a density matrix (no negative eigenvalues)"),
+        (
+            qutip.Qobj(np.array([[1.5, 0], [0, -0.5]])),
+            "state must be a density matrix (no negative eigenvalues)",
+        ),
         (qutip.basis(3, 0), "state must be a qubit ket or density matrix"),
     ],
 )

@@ -188,7 +188,7 @@ class Panel(widgets.VBox):
         values = {
             name: p.check(kwargs[name]) if name in kwargs else p.default for name, p in declared.items()
         }
-        self._views_declared = views
+        self._view_names = views
         self._params = {name: value for name, value in values.items() if name not in views}
         self.params: Mapping[str, Any] = MappingProxyType(self._params)
         self._shown: dict[str, Any] = dict(values)  # the exact value each control stands for
@@ -211,11 +211,11 @@ class Panel(widgets.VBox):
         self.controls.update({action.name: action.make_control() for action in cls._buttons})
         for name in declared:
             self._show_control(name, values[name])
-        self._views_shown = tuple(self._setup())
+        self._displays = tuple(self._setup())
         self._renderers = tuple(
-            PngRenderer(view) if isinstance(view, FigureView) else None for view in self._views_shown
+            PngRenderer(view) if isinstance(view, FigureView) else None for view in self._displays
         )
-        self._pictures: list[Any] = [None] * len(self._views_shown)
+        self._pictures: list[Any] = [None] * len(self._displays)
         self._images = tuple(None if r is None else self._make_image(r) for r in self._renderers)
         self.images = tuple(image for image in self._images if image is not None)
         self.image = self.images[0] if self.images else None
@@ -323,7 +323,7 @@ class Panel(widgets.VBox):
             )
         header = [widgets.HTML(f"<b>{html.escape(self.title)}</b>")] if self.title else []
         figures = widgets.HBox(
-            [view.widget if image is None else image for view, image in zip(self._views_shown, self._images)],
+            [view.widget if image is None else image for view, image in zip(self._displays, self._images)],
             layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
         )
         return (*header, *boxes, self.banner, self.progress, figures, self.summary)
@@ -338,7 +338,7 @@ class Panel(widgets.VBox):
 
     def _sync_views(self) -> None:
         """Show the exact state in the view controls (undefined values keep what they show)."""
-        if not self._views_declared:
+        if not self._view_names:
             return
         for name, value in self._views(self.state).items():
             if value is None or _close(value, self._shown[name]):
@@ -364,9 +364,7 @@ class Panel(widgets.VBox):
             self._invalid.pop(name, None)
             self._shown[name] = value
             if parameter.view:
-                self.state = self._state_from_views(
-                    **{view: self._shown[view] for view in self._views_declared}
-                )
+                self.state = self._state_from_views(**{view: self._shown[view] for view in self._view_names})
                 self._sync_views()
             else:
                 self._params[name] = value
@@ -394,12 +392,10 @@ class Panel(widgets.VBox):
             result = self._compute(**self._params)
             pictures = tuple(self._draw(result))
             lines = tuple(self._describe(result))
-            if len(pictures) != len(self._views_shown):
-                raise TypeError(f"_draw returned {len(pictures)} pictures for {len(self._views_shown)} views")
+            if len(pictures) != len(self._displays):
+                raise TypeError(f"_draw returned {len(pictures)} pictures for {len(self._displays)} views")
             pngs = []
-            for index, (view, renderer, picture) in enumerate(
-                zip(self._views_shown, self._renderers, pictures)
-            ):
+            for index, (view, renderer, picture) in enumerate(zip(self._displays, self._renderers, pictures)):
                 if picture != self._pictures[index]:
                     view.update(picture)
                     pngs.append(None if renderer is None else renderer.render())

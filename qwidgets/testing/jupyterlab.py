@@ -214,7 +214,7 @@ class LabServer:
         dirs = self._prepare_dirs()
         app_settings = dirs.pop("APP_SETTINGS_DIR")
         env = {**os.environ, **dirs, "PYTHONUNBUFFERED": "1"}
-        env.pop("MPLBACKEND", None)  # an exported Agg backend makes plt.show() warn on stderr
+        env.pop("MPLBACKEND", None)  # an exported Agg backend makes pyplot warn on stderr when showing
         last_error = ""
         for _attempt in range(3):  # a free port can be taken between probe and bind: retry
             self.port = _free_port()

@@ -15,7 +15,7 @@ from qwidgets.testing import browser_echo
 
 def tip_xy(panel):
     """Screen position of the drawn state arrow's tip."""
-    tip = panel._views_shown[0].tip
+    tip = panel._displays[0].tip
     return float(tip.get_xdata()[0]), float(tip.get_ydata()[0])
 
 
@@ -74,7 +74,7 @@ def test_counts_follow_the_exact_probability():
     p0 = math.cos(math.pi / 6) ** 2
     assert n0 + n1 == 100_000
     assert abs(n0 - 100_000 * p0) < 5 * math.sqrt(100_000 * p0 * (1 - p0))
-    bar_heights = [bar.get_height() for bar in panel._views_shown[1].bars]
+    bar_heights = [bar.get_height() for bar in panel._displays[1].bars]
     assert bar_heights == pytest.approx([n0 / 100_000, n1 / 100_000])
 
 
@@ -167,7 +167,7 @@ def test_measure_once_collapses_and_pictures_the_outcome():
     first = panel.summary_text.splitlines()[0]
     assert first == f"Measure once in Z: outcome {outcome}, so the qubit is now |{outcome}⟩."
     assert "qwidgets-highlight" in panel.summary.value
-    sphere, chart = panel._views_shown
+    sphere, chart = panel._displays
     assert len(sphere.shot_ring.get_xdata()) == 1
     assert "last shot" in chart.outcome_labels[outcome].get_text()
     assert panel.params["seed"] == 4 and panel.controls["seed"].value == 4  # the next shot is a new draw
@@ -198,7 +198,7 @@ def test_a_superposition_is_not_a_coin_flip():
     assert fair.result.run.probabilities == pytest.approx((0.5, 0.5))
     assert fair.summary_text.startswith("Completely mixed state (r = 0)")
     assert fair.controls["r"].value == 0.0
-    assert not fair._views_shown[0].arrow.get_visible()
+    assert not fair._displays[0].arrow.get_visible()
 
 
 def test_the_r_slider_mixes_the_state_and_gates_keep_its_length():

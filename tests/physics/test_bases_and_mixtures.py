@@ -26,8 +26,12 @@ from qwidgets.physics import (
 
 SQRT_HALF = 1 / math.sqrt(2)
 AMPLITUDES = {  # Nielsen & Chuang's conventions, written out by hand
-    "0": (1, 0), "1": (0, 1), "+": (SQRT_HALF, SQRT_HALF), "-": (SQRT_HALF, -SQRT_HALF),
-    "+i": (SQRT_HALF, 1j * SQRT_HALF), "-i": (SQRT_HALF, -1j * SQRT_HALF),
+    "0": (1, 0),
+    "1": (0, 1),
+    "+": (SQRT_HALF, SQRT_HALF),
+    "-": (SQRT_HALF, -SQRT_HALF),
+    "+i": (SQRT_HALF, 1j * SQRT_HALF),
+    "-i": (SQRT_HALF, -1j * SQRT_HALF),
 }
 
 
@@ -49,7 +53,9 @@ def test_each_basis_has_orthogonal_outcomes_along_its_axis(basis):
     assert basis.labels[0] in basis.description and basis.axis in basis.description
 
 
-@pytest.mark.parametrize(("text", "name"), [("+", "+"), ("|+⟩", "+"), ("|-i>", "-i"), ("−", "-"), (" 0 ", "0")])
+@pytest.mark.parametrize(
+    ("text", "name"), [("+", "+"), ("|+⟩", "+"), ("|-i>", "-i"), ("−", "-"), (" 0 ", "0")]
+)
 def test_axis_states_by_any_common_spelling(text, name):
     assert axis_state(text) is AXIS_STATES[name]
 
