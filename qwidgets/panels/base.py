@@ -408,6 +408,9 @@ class Panel(widgets.VBox):
             self.progress.layout.display = "none"
         self.result = result
         self._pictures = list(pictures)
+        for name, parameter in self._declared.items():
+            if parameter.when:
+                self.controls[name].disabled = not parameter.applies(self._params)
         self.summary_text = summary_text(lines)
         with self.hold_sync():
             for image, png in zip(self._images, pngs):

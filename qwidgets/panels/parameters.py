@@ -15,7 +15,7 @@ parameter knows three things:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +43,9 @@ class Parameter:
     view : bool
         True if the control is a view of the panel's exact state (set from it, and setting it),
         rather than a value stored for ``_compute``.
+    when : mapping of str to tuple, optional
+        The parameter only matters when each named parameter has one of the given values (e.g.
+        ``{"attack": ("photon-number splitting",)}``); otherwise its control is disabled.
     """
 
     name: str
@@ -50,6 +53,11 @@ class Parameter:
     default: Any
     tooltip: str
     view: bool = field(default=False, kw_only=True)
+    when: Mapping[str, tuple] | None = field(default=None, kw_only=True)
+
+    def applies(self, values: Mapping[str, Any]) -> bool:
+        """Whether the parameter matters when the other parameters have ``values``."""
+        return all(values.get(name) in allowed for name, allowed in (self.when or {}).items())
 
     @property
     def annotation(self) -> str:

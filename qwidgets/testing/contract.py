@@ -163,6 +163,13 @@ def check_declarations(cls: PanelClass) -> None:
             assert parameter.low < parameter.high and 0 < parameter.step <= parameter.high - parameter.low, (
                 name
             )
+        for other, allowed in (parameter.when or {}).items():
+            assert other in cls._declared and other != name, (
+                f"{name}: 'when' names an unknown parameter {other!r}"
+            )
+            assert all(cls._declared[other].check(v) == v for v in allowed), (
+                f"{name}: 'when' allows invalid values"
+            )
     signature = inspect.signature(cls)
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in signature.parameters.values())
     declared = set(cls._declared) | ({"state"} if any(p.view for p in cls._declared.values()) else set())
@@ -233,19 +240,25 @@ def check_controls_through_their_range(cls: PanelClass) -> None:
     """Each control goes through its range, with browser echoes; values stay exact, pictures change.
 
     Each control is swept on a fresh panel whose other sliders sit mid-range (a generic point:
-    at a pole of the Bloch sphere, say, the azimuth rightly changes nothing).
+    at a pole of the Bloch sphere, say, the azimuth rightly changes nothing), with the choices its
+    ``when`` names set so that it matters.
     """
-    changed_images: list[bool] = []
+    changed: list[bool] = []
     for name, parameter in cls._declared.items():
         panel = cls()
-        changed_images = changed_images or [False] * len(panel.images)
+        changed = changed or [False] * len(panel._pictures)
         for other, declared in cls._declared.items():
             if other != name and isinstance(declared, Number):
                 panel.controls[other].value = declared.low + 0.5001 * (declared.high - declared.low)
+        for other, allowed in (parameter.when or {}).items():  # where the parameter matters
+            panel.controls[other].value = allowed[0]
         control = panel.controls[name]
-        moved_picture = False
+        assert not control.disabled, (
+            f"{cls.__name__}: {name} is disabled where its declaration says it applies"
+        )
+        moved = False
         for value in _valid_values(parameter):
-            images = [bytes(image.value) for image in panel.images]
+            before = list(panel._pictures)
             control.value = value
             what = f"{cls.__name__}: {name} = {value!r}"
             _assert_healthy(panel, what)
@@ -256,14 +269,12 @@ def check_controls_through_their_range(cls: PanelClass) -> None:
                 assert panel.params[name] == parameter.check(value), (
                     f"{what}: the echo rounded the exact value"
                 )
-            for i, image in enumerate(panel.images):
-                if bytes(image.value) != images[i]:
-                    changed_images[i] = moved_picture = True
+            for i, picture in enumerate(panel._pictures):
+                if picture != before[i]:
+                    changed[i] = moved = True
         if isinstance(parameter, Number):
-            assert moved_picture, f"{cls.__name__}: moving {name} through its range never changed a picture"
-    assert all(changed_images), (
-        f"{cls.__name__}: images {changed_images} never changed while every control moved"
-    )
+            assert moved, f"{cls.__name__}: moving {name} through its range never changed a picture"
+    assert all(changed), f"{cls.__name__}: displays {changed} never changed while every control moved"
 
 
 def check_buttons_in_every_order(cls: PanelClass) -> None:
