@@ -30,6 +30,8 @@ from qwidgets.physics.qkd import (
     PhotonNumberSplitting,
     bb84_statistics,
     check_sample,
+    decoy_alarm,
+    decoy_alarm_probability,
     protocol_bases,
     simulate_bb84,
 )
@@ -79,6 +81,8 @@ __all__ = [
     "clone_state",
     "cloner_unitary",
     "collapse",
+    "decoy_alarm",
+    "decoy_alarm_probability",
     "detection_probability",
     "fiber_transmittance",
     "ket",

@@ -41,6 +41,7 @@ from typing import Union
 
 import numpy as np
 import qutip
+from scipy import stats
 
 from qwidgets import validation
 from qwidgets.errors import InvalidTypeError
@@ -57,6 +58,8 @@ __all__ = [
     "PhotonNumberSplitting",
     "bb84_statistics",
     "check_sample",
+    "decoy_alarm",
+    "decoy_alarm_probability",
     "protocol_bases",
     "simulate_bb84",
 ]
@@ -636,3 +639,44 @@ def check_sample(
         estimated_qber=errors / n_checked if n_checked else math.nan,
         key_length=run.sifted_key_length - n_checked,
     )
+
+
+# -- the decoy check -------------------------------------------------------------------------------
+DECOY_SIGMAS = 3.0
+"""How many standard deviations below the honest expectation the decoys' detections must fall to
+raise the alarm."""
+
+
+def _decoy_floor(expected_gain: float, n_decoys: int, sigmas: float) -> float:
+    """The fewest decoy detections that raise no alarm: mean minus ``sigmas`` standard deviations."""
+    return n_decoys * expected_gain - sigmas * math.sqrt(n_decoys * expected_gain * (1 - expected_gain))
+
+
+def decoy_alarm_probability(
+    decoy_gain: float, expected_decoy_gain: float, n_decoys: int, *, sigmas: float = DECOY_SIGMAS
+) -> float:
+    """Probability that ``n_decoys`` decoy pulses raise the alarm.
+
+    Alice and Bob expect each decoy to be detected with probability ``expected_decoy_gain`` (the
+    honest channel); they raise the alarm when fewer arrive than that mean minus ``sigmas``
+    binomial standard deviations. Each decoy is in fact detected with probability
+    ``decoy_gain`` (:attr:`BB84Stats.decoy_gain`).
+    """
+    decoy_gain = validation.probability("decoy_gain", decoy_gain)
+    expected_decoy_gain = validation.probability("expected_decoy_gain", expected_decoy_gain)
+    n_decoys = validation.integer("n_decoys", n_decoys, low=0, high=MAX_PHOTONS)
+    sigmas = validation.real("sigmas", sigmas, low=0.0, high=10.0)
+    floor = _decoy_floor(expected_decoy_gain, n_decoys, sigmas)
+    if floor <= 0:
+        return 0.0
+    return float(stats.binom.cdf(math.ceil(floor) - 1, n_decoys, decoy_gain))
+
+
+def decoy_alarm(run: BB84Run, expected_decoy_gain: float, *, sigmas: float = DECOY_SIGMAS) -> bool:
+    """Whether ``run``'s decoys raised the alarm (see :func:`decoy_alarm_probability`)."""
+    if not isinstance(run, BB84Run) or run.decoy is None:
+        raise InvalidTypeError("run", run, "a BB84Run with decoy pulses (PhotonNumberSplitting with decoys)")
+    expected_decoy_gain = validation.probability("expected_decoy_gain", expected_decoy_gain)
+    n_decoys = int(np.count_nonzero(run.decoy))
+    detected = int(np.count_nonzero(run.decoy & (run.bob_results >= 0)))
+    return detected < _decoy_floor(expected_decoy_gain, n_decoys, sigmas)

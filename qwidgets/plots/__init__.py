@@ -6,6 +6,7 @@ only the view's dynamic artists and skipping frames whose pixels did not change.
 """
 
 from qwidgets.plots.bloch import BlochSphere, SpherePicture, project
+from qwidgets.plots.charts import ChartPicture, Curve, LineChart, Marker, Span
 from qwidgets.plots.outcomes import BarsPicture, OutcomeChart
 from qwidgets.plots.render import FigureView, PngRenderer, encode_png, new_figure
 from qwidgets.plots.style import (
@@ -28,9 +29,14 @@ __all__ = [
     "SMALL_FONT_SIZE",
     "BarsPicture",
     "BlochSphere",
+    "ChartPicture",
+    "Curve",
     "FigureView",
+    "LineChart",
+    "Marker",
     "OutcomeChart",
     "PngRenderer",
+    "Span",
     "SpherePicture",
     "encode_png",
     "new_figure",
