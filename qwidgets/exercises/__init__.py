@@ -1,10 +1,21 @@
 """Exercise checks with feedback, and the registry of exercises.
 
 ``check_<task>(answer)`` returns a :class:`Feedback` (shown by Jupyter) and never raises;
-:data:`EXERCISES` lists every exercise for tests and graders, and :func:`reference_solution`
-loads an exercise's reference answer from :mod:`qwidgets.exercises.solutions` when asked.
+:data:`EXERCISES` lists every exercise for tests and graders, in the order of the lessons, and
+:func:`reference_solution` loads an exercise's reference answer from
+:mod:`qwidgets.exercises.solutions` when asked. Each lesson's checks live in a module of their
+own (``qubits``, ``no_cloning``, ``bb84``, ``eavesdroppers``); all are re-exported here.
 """
 
+# The lesson modules are imported in lesson order: the order in which exercises are registered.
+# isort: off
+from qwidgets.exercises import qubits, no_cloning, bb84, eavesdroppers
+from qwidgets.exercises.qubits import *  # noqa: F403
+from qwidgets.exercises.no_cloning import *  # noqa: F403
+from qwidgets.exercises.bb84 import *  # noqa: F403
+from qwidgets.exercises.eavesdroppers import *  # noqa: F403
+
+# isort: on
 from qwidgets.exercises.core import (
     EXERCISES,
     Exercise,
@@ -12,25 +23,15 @@ from qwidgets.exercises.core import (
     assert_correct,
     reference_solution,
 )
-from qwidgets.exercises.qubits import (
-    check_gates_to_plus_i,
-    check_minus_angles,
-    check_probability_zero,
-    check_state_after_measurement,
-    check_y_basis_probability,
-    check_z_then_x,
-)
 
 __all__ = [
     "EXERCISES",
     "Exercise",
     "Feedback",
     "assert_correct",
-    "check_gates_to_plus_i",
-    "check_minus_angles",
-    "check_probability_zero",
-    "check_state_after_measurement",
-    "check_y_basis_probability",
-    "check_z_then_x",
     "reference_solution",
+    *qubits.__all__,
+    *no_cloning.__all__,
+    *bb84.__all__,
+    *eavesdroppers.__all__,
 ]

@@ -217,7 +217,7 @@ class QubitPanel(Panel):
         bars = BarsPicture(
             run.frequencies,
             run.probabilities,
-            run.counts,
+            tuple(f"{n:,}" for n in run.counts),
             (f"0: {zero}", f"1: {one}"),
             f"{run.shots:,} copies, measured in {run.basis}",
             highlight=shot.outcome if shot is not None and shot.basis == run.basis else None,

@@ -246,8 +246,9 @@ def _case_tables(eve: Eavesdropper | None, noise: float, bases: int) -> tuple[np
                 for e in (0, 1):
                     resent = _depolarise(_projector(direction, e), noise)
                     bob_one[state_index, case, e] = [qutip.expect(p, resent) for p in bob_projectors]
+    eve_one, bob_one = np.clip(eve_one, 0.0, 1.0), np.clip(bob_one, 0.0, 1.0)
     eve_one.flags.writeable = bob_one.flags.writeable = False
-    return np.clip(eve_one, 0.0, 1.0), np.clip(bob_one, 0.0, 1.0)
+    return eve_one, bob_one
 
 
 def _tables(eve: Eavesdropper | None, noise: float, bases: int) -> tuple[np.ndarray, np.ndarray]:
@@ -458,17 +459,19 @@ def simulate_bb84(
     state = 2 * alice_bases + alice_bits
     if len(weights) == 1:
         case = np.zeros(n, dtype=np.int8)
-    elif weights[0] == 0:  # Eve acts on every photon: only her choice of basis is random
-        case = g.integers(1, len(weights), n, dtype=np.int8)
-    else:
-        case = np.searchsorted(np.cumsum(weights)[:-1], g.random(n, dtype=np.float32), side="right").astype(
-            np.int8
-        )
+    else:  # one uniform u per photon: Eve acts if u < fraction, in her case 1 + floor(u / fraction * k)
+        choices, fraction = len(weights) - 1, 1.0 - weights[0]
+        u = g.random(n, dtype=np.float32)
+        scaled = np.minimum(u * np.float32(choices / max(fraction, 1e-30)), np.float32(choices - 1))
+        case = np.where(u < fraction, 1 + scaled.astype(np.int8), np.int8(0)).astype(np.int8)
     acted = case > 0
     row = state.astype(np.intp) * len(weights) + case  # the case's row in the tables, per photon
-    eve_results = (g.random(n, dtype=np.float32) < eve_one.ravel()[row]).astype(np.int8)
+    eve_table, bob_table = (
+        t.ravel().astype(np.float32) for t in (eve_one, bob_one)
+    )  # tiny; halves the gathers
+    eve_results = (g.random(n, dtype=np.float32) < eve_table[row]).astype(np.int8)
     column = (row * 2 + eve_results) * len(names) + bob_bases
-    bob_results = (g.random(n, dtype=np.float32) < bob_one.ravel()[column]).astype(np.int8)
+    bob_results = (g.random(n, dtype=np.float32) < bob_table[column]).astype(np.int8)
     eve_bases = _eve_basis_codes(eve, case, alice_bases, len(names))
     eve_results[~acted] = _NONE
     sifted = alice_bases == bob_bases
@@ -571,13 +574,9 @@ def _finish(
     """Figures of a run from its records; ``key_eve`` codes what Eve knows of each photon."""
     kept = int(np.count_nonzero(sifted))
     errors = int(np.count_nonzero(sifted & (bob_results != alice_bits)))
-    eve_view = (alice_bases.astype(np.int64) * (int(key_eve.max(initial=0)) + 1) + key_eve)[sifted]
-    joint = np.stack(
-        [
-            np.bincount(eve_view[alice_bits[sifted] == a], minlength=int(eve_view.max(initial=0)) + 1)
-            for a in (0, 1)
-        ]
-    )
+    views = int(key_eve.max(initial=0)) + 1  # Eve's view: the announced basis and what she holds
+    view_and_bit = ((alice_bases.astype(np.int16) * views + key_eve) * 2 + alice_bits)[sifted]
+    joint = np.bincount(view_and_bit, minlength=2 * len(names) * views).reshape(-1, 2).T
     return BB84Run(
         basis_names=names,
         alice_bits=alice_bits,

@@ -98,11 +98,14 @@ class SpherePicture:
         Unit vector of outcome 0 of the measurement basis, drawn as an axis through the sphere.
     shot : tuple of float or None
         Bloch vector of the outcome of the last single measurement, ringed.
+    copy : tuple of float or None
+        Bloch vector of a copy of the state (a clone), drawn as a second, dashed arrow.
     """
 
     vector: Vector
     axis: Vector | None = None
     shot: Vector | None = None
+    copy: Vector | None = None
 
 
 class BlochSphere:
@@ -157,6 +160,20 @@ class BlochSphere:
             path_effects=outline,
         )
         ax.add_patch(self.arrow)
+        self.copy_arrow = FancyArrowPatch(
+            (0, 0),
+            (0, 0),
+            arrowstyle="-|>",
+            mutation_scale=14,
+            color=colors["copy"],
+            linewidth=2.2,
+            linestyle=(0, (3, 1.5)),
+            shrinkA=0,
+            shrinkB=0,
+            zorder=6,
+            path_effects=outline,
+        )
+        ax.add_patch(self.copy_arrow)
         self.tip: Line2D = ax.plot(
             [], [], "o", color=colors["state"], markersize=5, zorder=5, markeredgecolor="white"
         )[0]
@@ -208,8 +225,8 @@ class BlochSphere:
 
     @property
     def dynamic(self) -> tuple:
-        """The artists redrawn on every frame: the state arrow, its tip and its shadow."""
-        return (self.shadow, self.arrow, self.tip)
+        """The artists redrawn on every frame: the state arrow, its tip, its shadow and a copy's arrow."""
+        return (self.shadow, self.arrow, self.tip, self.copy_arrow)
 
     def update(self, picture: SpherePicture) -> None:
         """Show ``picture``: the arrow to its Bloch vector, the measurement axis, the shot ring."""
@@ -221,6 +238,10 @@ class BlochSphere:
         self.arrow.set_alpha(alpha)
         self.tip.set_data([tip_x], [tip_y])
         self.tip.set_alpha(alpha)
+        copy = np.zeros(3) if picture.copy is None else np.asarray(picture.copy, dtype=float)
+        (copy_x, copy_y), _ = project(copy)
+        self.copy_arrow.set_positions((0.0, 0.0), (copy_x, copy_y))
+        self.copy_arrow.set_visible(bool(np.linalg.norm(copy) > 0.02))
         foot = np.array([vector[0], vector[1], 0.0])
         shadow, _ = project(np.array([[0.0, 0.0, 0.0], foot, vector]))
         self.shadow.set_data(shadow[:, 0], shadow[:, 1])

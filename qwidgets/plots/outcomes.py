@@ -1,4 +1,4 @@
-"""Bar chart of sampled measurement outcomes beside the exact probabilities."""
+"""Bar chart of values (sampled fractions, fidelities) beside reference marks (exact values)."""
 
 from __future__ import annotations
 
@@ -25,22 +25,25 @@ class BarsPicture:
         Sampled fraction of each outcome (the bars).
     probabilities : tuple of float
         Exact probability of each outcome (the marks).
-    counts : tuple of int
-        Sampled counts, written above the bars.
+    annotations : tuple of str
+        Text above each bar (the sampled counts, say).
     labels : tuple of str
         Name of each outcome, under its bar.
     title : str
         What was measured.
     highlight : int or None
-        Index of the outcome of the last single measurement, ringed in the event colour.
+        Index of a bar to ring in the event colour (the outcome of the last single shot).
+    highlight_label : str
+        Written under the ringed bar's name.
     """
 
     frequencies: tuple[float, ...]
     probabilities: tuple[float, ...]
-    counts: tuple[int, ...]
+    annotations: tuple[str, ...]
     labels: tuple[str, ...]
     title: str
     highlight: int | None = None
+    highlight_label: str = "last shot"
 
 
 class OutcomeChart:
@@ -52,9 +55,19 @@ class OutcomeChart:
         Number of bars.
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; by default a new figure of its own.
+    bar_label, mark_label, ylabel : str
+        What the bars, the marks and the y axis stand for.
     """
 
-    def __init__(self, n_outcomes: int = 2, ax: Axes | None = None) -> None:
+    def __init__(
+        self,
+        n_outcomes: int = 2,
+        ax: Axes | None = None,
+        *,
+        bar_label: str = "sampled fraction",
+        mark_label: str = "exact probability",
+        ylabel: str = "fraction of copies",
+    ) -> None:
         if ax is None:
             self.figure = new_figure(1.05 * INCH_PER_UNIT, INCH_PER_UNIT)
             ax = self.figure.add_axes((0.2, 0.27, 0.76, 0.6))
@@ -67,16 +80,16 @@ class OutcomeChart:
             np.zeros(n_outcomes),
             width=2 * _HALF_WIDTH,
             color=ROLE_COLORS["state"],
-            label="sampled fraction",
+            label=bar_label,
             linewidth=0,
         )
-        (self.exact,) = ax.plot([], [], color=ROLE_COLORS["exact"], linewidth=2.5, label="exact probability")
+        (self.exact,) = ax.plot([], [], color=ROLE_COLORS["exact"], linewidth=2.5, label=mark_label)
         ax.set_xlim(-0.6, n_outcomes - 0.4)
         ax.set_ylim(0, 1.17)
         ax.set_xticks(positions, [""] * n_outcomes)
         ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
         ax.tick_params(labelsize=SMALL_FONT_SIZE)
-        ax.set_ylabel("fraction of copies", fontsize=SMALL_FONT_SIZE)
+        ax.set_ylabel(ylabel, fontsize=SMALL_FONT_SIZE)
         ax.spines[["top", "right"]].set_visible(False)
         ax.legend(
             loc="upper center",
@@ -87,7 +100,7 @@ class OutcomeChart:
             handlelength=1.2,
             columnspacing=1.0,
         )
-        self.count_texts = tuple(
+        self.annotations = tuple(
             ax.text(x, 0, "", ha="center", va="bottom", fontsize=SMALL_FONT_SIZE) for x in positions
         )
         self.outcome_labels = tuple(
@@ -101,11 +114,11 @@ class OutcomeChart:
 
     @property
     def dynamic(self) -> tuple:
-        """The artists redrawn on every frame: bars, exact marks and counts."""
-        return (*self.bars, self.exact, *self.count_texts)
+        """The artists redrawn on every frame: bars, marks and the texts above the bars."""
+        return (*self.bars, self.exact, *self.annotations)
 
     def update(self, picture: BarsPicture) -> None:
-        """Show sampled frequencies (bars) against exact probabilities (marks)."""
+        """Show the values (bars) against the reference values (marks)."""
         exact_x: list[float] = []
         exact_y: list[float] = []
         event = ROLE_COLORS["event"]
@@ -116,16 +129,17 @@ class OutcomeChart:
             exact_x += [i - _HALF_WIDTH - 0.06, i + _HALF_WIDTH + 0.06, np.nan]
             exact_y += [prob, prob, np.nan]
         self.exact.set_data(exact_x, exact_y)
-        for text, freq, prob, n in zip(
-            self.count_texts, picture.frequencies, picture.probabilities, picture.counts
+        for text, freq, prob, note in zip(
+            self.annotations, picture.frequencies, picture.probabilities, picture.annotations
         ):
-            text.set_text(f"{n:,}")
+            text.set_text(note)
             text.set_y(max(freq, prob) + 0.025)
         previous = self._picture
-        if previous is None or (previous.labels, previous.highlight) != (picture.labels, picture.highlight):
+        marked = (picture.labels, picture.highlight, picture.highlight_label)
+        if previous is None or (previous.labels, previous.highlight, previous.highlight_label) != marked:
             for i, (text, label) in enumerate(zip(self.outcome_labels, picture.labels)):
                 shot = i == picture.highlight
-                text.set_text(f"{label}\nlast shot" if shot else label)
+                text.set_text(f"{label}\n{picture.highlight_label}" if shot else label)
                 text.set_color(event if shot else "black")
                 text.set_fontweight("bold" if shot else "normal")
         if previous is None or previous.title != picture.title:

@@ -40,6 +40,7 @@ ROLE_COLORS = MappingProxyType(
         "measurement": PALETTE["green"],  # the measurement axis
         "exact": PALETTE["black"],  # exact probabilities, against which samples are compared
         "event": PALETTE["vermillion"],  # a single event the student caused (one shot)
+        "copy": PALETTE["purple"],  # a second state made from the first (a clone)
         "scaffold": PALETTE["grey"],
         "scaffold_back": "#B0B0B0",
     }

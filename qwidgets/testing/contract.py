@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import html
 import inspect
 import itertools
 import math
@@ -347,7 +348,7 @@ def check_summary(cls: PanelClass) -> None:
     assert all(line.strip() for line in text.splitlines()), f"{cls.__name__}: an empty summary line"
     assert "aria-live" in panel.summary.value
     for line in text.splitlines():
-        assert line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in panel.summary.value
+        assert html.escape(line) in panel.summary.value, f"{cls.__name__}: the HTML summary lacks {line!r}"
     for image, renderer in zip(panel.images, [r for r in panel._renderers if r is not None]):
         assert image.tooltip == text, "an image's tooltip (its text alternative) is not the summary"
         width_css, _ = renderer.css_size

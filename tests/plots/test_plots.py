@@ -52,7 +52,7 @@ def same_picture(frame: np.ndarray, reference: np.ndarray) -> bool:
 
 def bars(p0: float, title: str = "Z", highlight=None) -> BarsPicture:
     return BarsPicture(
-        (p0, 1 - p0), (p0, 1 - p0), (round(100 * p0), 100 - round(100 * p0)), ("0", "1"), title, highlight
+        (p0, 1 - p0), (p0, 1 - p0), (f"{100 * p0:.0f}", f"{100 - 100 * p0:.0f}"), ("0", "1"), title, highlight
     )
 
 
@@ -244,9 +244,9 @@ def test_the_last_shot_is_ringed_on_the_sphere_and_marked_on_the_chart():
 
 def test_bars_and_marks_follow_the_picture():
     chart = OutcomeChart()
-    chart.update(BarsPicture((0.25, 0.75), (0.3, 0.7), (25, 75), ("0: |0⟩", "1: |1⟩"), "100 copies"))
+    chart.update(BarsPicture((0.25, 0.75), (0.3, 0.7), ("25", "75"), ("0: |0⟩", "1: |1⟩"), "100 copies"))
     assert [bar.get_height() for bar in chart.bars] == pytest.approx([0.25, 0.75])
     marks = chart.exact.get_ydata()
     assert [marks[0], marks[3]] == pytest.approx([0.3, 0.7])
-    assert [t.get_text() for t in chart.count_texts] == ["25", "75"]
+    assert [t.get_text() for t in chart.annotations] == ["25", "75"]
     assert chart.title.get_text() == "100 copies"
