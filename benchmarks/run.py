@@ -4,6 +4,10 @@
     same pixel size, interleaved; medians and their ratio (target: refresh / Bloch <= 0.1), and
     the refresh median against the 20 ms budget of a dragged slider.
 (b) Every lesson executed headless with nbclient, a fresh kernel each: seconds per lesson, total.
+(d) BB84 with 10^6 photons, with and without an eavesdropper: ``simulate_bb84`` against a plain
+    vectorised numpy BB84 (target: at most 2x its time) and against one QuTiP object per photon
+    (target: at least 1000x faster per photon), side by side.
+(e) The refresh of every panel as a student drives it (targets: median <= 20 ms).
 (c) In JupyterLab in headless Chromium: a key press (ArrowRight/ArrowLeft on a focused slider
     handle) until the new pictures are in the page and until they are decoded and painted, for
     the theta slider of a QubitPanel and, interleaved in the same page, for the transport floor:
@@ -110,11 +114,98 @@ def bench_refresh(reps: int) -> list[Row]:
     budget = f"budget {REFRESH_BUDGET_MS:.0f} ms: {verdict(r_med <= REFRESH_BUDGET_MS)}"
     return [
         ("(a) QubitPanel refresh, 2 HiDPI pictures", timing(refreshes), f"n={len(refreshes)}, {budget}"),
-        (f"(a) qutip.Bloch + render + PNG, {width_px}x{height_px} px", timing(blochs),
-         "the panel sphere's pixels, interleaved"),
-        ("(a) ratio refresh / Bloch", f"{ratio:.3f}",
-         f"target <= {REFRESH_RATIO_TARGET}: {verdict(ratio <= REFRESH_RATIO_TARGET)}"),
+        (
+            f"(a) qutip.Bloch + render + PNG, {width_px}x{height_px} px",
+            timing(blochs),
+            "the panel sphere's pixels, interleaved",
+        ),
+        (
+            "(a) ratio refresh / Bloch",
+            f"{ratio:.3f}",
+            f"target <= {REFRESH_RATIO_TARGET}: {verdict(ratio <= REFRESH_RATIO_TARGET)}",
+        ),
     ]
+
+
+# -- (d) BB84 throughput --------------------------------------------------------------------------
+def bench_qkd(reps: int) -> list[Row]:
+    from baselines import lean_qutip_bb84, numpy_bb84, qutip_bb84
+
+    from qwidgets.physics import InterceptResend, simulate_bb84
+
+    n, naive_n = 10**6, 2000
+    rows: list[Row] = []
+    for fraction in (0.0, 0.5):
+        eve = InterceptResend(fraction=fraction) if fraction else None
+        seeds = list(range(reps + 2))
+
+        def ours(seed: int, eve: InterceptResend | None = eve) -> float:
+            start = time.perf_counter()
+            simulate_bb84(n, eve=eve, rng=seed)
+            return time.perf_counter() - start
+
+        def plain(seed: int, fraction: float = fraction) -> float:
+            start = time.perf_counter()
+            numpy_bb84(n, fraction, np.random.default_rng(seed))
+            return time.perf_counter() - start
+
+        mine, numpy_times = interleaved(ours, plain, seeds, warm_up=2)
+        ratio = statistics.median(mine) / statistics.median(numpy_times)
+        who = f"Eve on {fraction:.0%}" if fraction else "no Eve"
+        rows.append(
+            (
+                f"(d) simulate_bb84, 10^6 photons, {who}",
+                timing([t * 1e3 for t in mine]),
+                f"numpy BB84 {statistics.median(numpy_times) * 1e3:.1f} ms: {ratio:.2f}x, "
+                f"target <= 2x: {verdict(ratio <= 2)}",
+            )
+        )
+    ours_per_photon = statistics.median(mine) / n
+    for name, baseline in (("QuTiP measure_observable", qutip_bb84), ("lean Qobj + expect", lean_qutip_bb84)):
+        start = time.perf_counter()
+        baseline(naive_n, 0.5, np.random.default_rng(0))
+        naive = (time.perf_counter() - start) / naive_n
+        speedup = naive / ours_per_photon
+        target = (
+            f"target >= 1000x: {verdict(speedup >= 1000)}" if baseline is qutip_bb84 else "for information"
+        )
+        rows.append(
+            (
+                f"(d) one Qobj per photon, {name}",
+                f"{naive * 1e6:.1f} us per photon",
+                f"simulate_bb84 {ours_per_photon * 1e9:.0f} ns per photon: {speedup:,.0f}x faster; {target}",
+            )
+        )
+    return rows
+
+
+# -- (e) panel refresh ------------------------------------------------------------------------------
+def bench_panels(reps: int) -> list[Row]:
+    from qwidgets import BB84Panel, ClonerPanel, EavesdropperPanel
+
+    moves = [
+        (EavesdropperPanel, "fraction", [round(v, 2) for v in np.linspace(0.05, 0.95, reps)]),
+        (BB84Panel, "eve_fraction", [round(v, 2) for v in np.tile([0.1, 0.3, 0.5, 0.7], reps)[:reps]]),
+        (ClonerPanel, "theta", [round(v, 2) for v in np.linspace(0.1, 3.0, reps)]),
+    ]
+    rows: list[Row] = []
+    for panel_class, name, values in moves:
+        panel = panel_class()
+        control, times = panel.controls[name], []
+        for value in values:
+            start = time.perf_counter()
+            control.value = value
+            times.append((time.perf_counter() - start) * 1e3)
+            assert panel.error is None, panel.error
+        med = statistics.median(times)
+        rows.append(
+            (
+                f"(e) {panel_class.__name__} refresh ({name})",
+                timing(times),
+                f"n={len(times)}, budget {REFRESH_BUDGET_MS:.0f} ms: {verdict(med <= REFRESH_BUDGET_MS)}",
+            )
+        )
+    return rows
 
 
 # -- (b) lessons headless -------------------------------------------------------------------
@@ -142,8 +233,13 @@ def bench_lessons() -> list[Row]:
             rows.append((f"(b) execute {path.name}", f"{elapsed:.2f} s", status))
     if not rows:
         return [("(b) execute lessons", "-", f"no notebooks in {drv.LESSONS_DIR}")]
-    rows.append(("(b) execute all lessons", f"{total:.2f} s",
-                 f"{len(rows)} notebooks, {'all ok' if not failures else f'{failures} FAILED'}"))
+    rows.append(
+        (
+            "(b) execute all lessons",
+            f"{total:.2f} s",
+            f"{len(rows)} notebooks, {'all ok' if not failures else f'{failures} FAILED'}",
+        )
+    )
     return rows
 
 
@@ -164,11 +260,16 @@ PANEL_CELL = "from qwidgets import QubitPanel\nQubitPanel(theta=1.0)"
 
 
 def _bench_notebook(path: Path) -> None:
-    cells = [{"cell_type": "code", "metadata": {}, "source": source, "outputs": [], "execution_count": None}
-             for source in (PANEL_CELL, FLOOR_CELL)]
-    notebook = {"cells": cells, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                            "language": "python"}},
-                "nbformat": 4, "nbformat_minor": 5}
+    cells = [
+        {"cell_type": "code", "metadata": {}, "source": source, "outputs": [], "execution_count": None}
+        for source in (PANEL_CELL, FLOOR_CELL)
+    ]
+    notebook = {
+        "cells": cells,
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     path.write_text(json.dumps(notebook))
 
 
@@ -231,10 +332,16 @@ def bench_browser(key_reps: int) -> list[Row]:
     return [
         ("(c) floor: bare slider -> tiny image, src", timing(floor_src), "the widget round trip alone"),
         ("(c) floor: decoded + next frame", timing(floor_frame), note),
-        ("(c) QubitPanel theta key -> both srcs", timing(panel_src),
-         f"{med(panel_src) / med(floor_src):.2f} x the floor"),
-        ("(c) QubitPanel: decoded + next frame", timing(panel_frame),
-         f"{med(panel_frame) / med(floor_frame):.2f} x the floor (key to pixels)"),
+        (
+            "(c) QubitPanel theta key -> both srcs",
+            timing(panel_src),
+            f"{med(panel_src) / med(floor_src):.2f} x the floor",
+        ),
+        (
+            "(c) QubitPanel: decoded + next frame",
+            timing(panel_frame),
+            f"{med(panel_frame) / med(floor_frame):.2f} x the floor (key to pixels)",
+        ),
     ]
 
 
@@ -255,11 +362,15 @@ def main() -> int:
     parser.add_argument("--skip-browser", action="store_true", help="skip (c)")
     args = parser.parse_args()
 
-    print(f"Quantum Internet Lab benchmarks, {datetime.datetime.now():%Y-%m-%d %H:%M}, "
-          f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}")
+    print(
+        f"Quantum Internet Lab benchmarks, {datetime.datetime.now():%Y-%m-%d %H:%M}, "
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}"
+    )
     rows: list[Row] = [("figure", "value", "notes")]
     start = time.perf_counter()
     rows += bench_refresh(args.reps)
+    rows += bench_panels(args.reps)
+    rows += bench_qkd(max(3, args.reps // 20))
     if not args.skip_lessons:
         rows += bench_lessons()
     if not args.skip_browser:

@@ -449,9 +449,7 @@ def simulate_bb84(
     noise = validation.real("noise", noise, low=0.0, high=0.5)
     names = protocol_bases(bases)
     g = validation.rng(rng)
-    alice_bases = g.integers(0, len(names), n, dtype=np.int8)
-    alice_bits = g.integers(0, 2, n, dtype=np.int8)
-    bob_bases = g.integers(0, len(names), n, dtype=np.int8)
+    alice_bits, alice_bases, bob_bases = _choices(g, n, len(names))
     if isinstance(eve, PhotonNumberSplitting):
         return _pns_run(eve, noise, names, g, alice_bits, alice_bases, bob_bases)
     eve_one, bob_one = _tables(eve, noise, len(names))
@@ -463,19 +461,19 @@ def simulate_bb84(
         choices, fraction = len(weights) - 1, 1.0 - weights[0]
         u = g.random(n, dtype=np.float32)
         scaled = np.minimum(u * np.float32(choices / max(fraction, 1e-30)), np.float32(choices - 1))
-        case = np.where(u < fraction, 1 + scaled.astype(np.int8), np.int8(0)).astype(np.int8)
+        case = (1 + scaled.astype(np.int8)) * (u < fraction)
     acted = case > 0
     row = state.astype(np.intp) * len(weights) + case  # the case's row in the tables, per photon
     eve_table, bob_table = (
         t.ravel().astype(np.float32) for t in (eve_one, bob_one)
     )  # tiny; halves the gathers
-    eve_results = (g.random(n, dtype=np.float32) < eve_table[row]).astype(np.int8)
-    column = (row * 2 + eve_results) * len(names) + bob_bases
-    bob_results = (g.random(n, dtype=np.float32) < bob_table[column]).astype(np.int8)
+    eve_outcomes = (g.random(n, dtype=np.float32) < eve_table[row]).view(np.int8)
+    column = (row * 2 + eve_outcomes) * len(names) + bob_bases
+    bob_results = (g.random(n, dtype=np.float32) < bob_table[column]).view(np.int8)
     eve_bases = _eve_basis_codes(eve, case, alice_bases, len(names))
-    eve_results[~acted] = _NONE
+    eve_results = np.where(acted, eve_outcomes, np.int8(_NONE))
     sifted = alice_bases == bob_bases
-    key_eve = np.where(acted, 2 * case + eve_results, 0)  # what Eve holds about a photon
+    key_eve = (2 * case + eve_outcomes) * acted  # what Eve holds about a photon (0: nothing)
     return _finish(
         names,
         alice_bits,
@@ -493,21 +491,33 @@ def simulate_bb84(
     )
 
 
+def _choices(g: np.random.Generator, n: int, n_bases: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Alice's bits and bases and Bob's bases, uniform, as ``int8`` arrays.
+
+    For two bases all three come from one random byte per photon (three of its bits).
+    """
+    if n_bases == 2:
+        byte = g.integers(0, 256, n, dtype=np.uint8)
+        return (byte & 1).view(np.int8), ((byte >> 1) & 1).view(np.int8), ((byte >> 2) & 1).view(np.int8)
+    return (
+        g.integers(0, 2, n, dtype=np.int8),
+        g.integers(0, n_bases, n, dtype=np.int8),
+        g.integers(0, n_bases, n, dtype=np.int8),
+    )
+
+
 def _eve_basis_codes(
     eve: Eavesdropper | None, case: np.ndarray, alice_bases: np.ndarray, n_bases: int
 ) -> np.ndarray:
     """Eve's basis per photon as a code (-1: she did nothing; ``n_bases``: Breidbart's)."""
+    if isinstance(eve, InterceptResend) and eve.basis == "random":
+        return case - np.int8(1)  # case k measures in basis k - 1; case 0 is "nothing"
     if isinstance(eve, CloningAttack):
-        codes = alice_bases.copy()
-    elif isinstance(eve, InterceptResend) and eve.basis == "random":
-        codes = (case - 1).astype(np.int8)
-    elif isinstance(eve, InterceptResend):
+        return np.where(case > 0, alice_bases, np.int8(_NONE))
+    if isinstance(eve, InterceptResend):
         fixed = n_bases if eve.basis == "breidbart" else ("Z", "X", "Y").index(eve.basis)
-        codes = np.full(len(case), fixed, dtype=np.int8)
-    else:
-        codes = np.full(len(case), _NONE, dtype=np.int8)
-    codes[case == 0] = _NONE
-    return codes
+        return np.where(case > 0, np.int8(fixed), np.int8(_NONE))
+    return np.full(len(case), _NONE, dtype=np.int8)
 
 
 def _pns_run(
