@@ -44,8 +44,11 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(scope="session")
 def lessons_copy(tmp_path_factory) -> Path:
-    return drv.copy_lessons(tmp_path_factory.mktemp("lessons"), LESSONS_SRC) if LESSONS_SRC.is_dir() \
+    return (
+        drv.copy_lessons(tmp_path_factory.mktemp("lessons"), LESSONS_SRC)
+        if LESSONS_SRC.is_dir()
         else tmp_path_factory.mktemp("lessons")
+    )
 
 
 @pytest.fixture(scope="session")
@@ -109,7 +112,8 @@ def lesson_run(request, chromium, lessons_copy, tmp_path_factory):
         shot = tmp_path_factory.mktemp("failure") / f"{Path(name).stem}-run.png"
         page.screenshot(path=str(shot))
         yield LessonRun(
-            name, nb,
+            name,
+            nb,
             problem=f"{name}: could not open and run it in JupyterLab (screenshot {shot}):\n"
             f"{traceback.format_exc(limit=3)}\nserver log tail:\n{server.log_tail(15)}",
         )

@@ -4,7 +4,8 @@ Per lesson (run once, then checked by the tests below, in order):
 1. every code cell ran and none shows an error output;
 2. every widget rendered (no "Error displaying widget" / "Loading widget...") and there is one
    ``.qwidgets-panel`` per panel cell of the notebook, each with its pictures;
-3. on the first QubitPanel: ArrowRight on the focused theta handle changes picture and summary;
+3. in every panel, the arrow keys on its first enabled slider change a picture; on the first
+   QubitPanel, ArrowRight on the focused theta handle changes picture and summary;
 4. then "Reset to |0>" and the gate "X": the summary reports |1> (z = -1.00), new picture;
 5. then H and eight T gates, each click answered by the browser's rounded slider echoes: the
    summary is exactly the one after H (eight T gates are a full turn, on screen too).
@@ -82,6 +83,38 @@ def test_widgets_render(lesson_run, lessons_copy):
     shown = [bool(srcs) and all(src.startswith(("blob:", "data:")) for src in srcs) for srcs in sources]
     blank = [i for i, ok in enumerate(shown) if not ok]
     assert not blank, f"{lesson_run.name}: panels {blank} (0-based) show no picture"
+
+
+def _pictures(panel) -> list[str]:
+    return panel.locator("img.widget-image").evaluate_all("els => els.map(e => e.src)")
+
+
+def _keys_change_a_picture(page, panel, slider) -> bool:
+    """Arrow keys on ``slider``'s handle (right, then left at the end of its range) change a picture."""
+    before = _pictures(panel)
+    slider.scroll_into_view_if_needed()
+    slider.locator(".noUi-handle").first.click()
+    for key in ("ArrowRight", "ArrowLeft", "ArrowLeft"):
+        page.keyboard.press(key)
+        if drv.wait_until(lambda: _pictures(panel) != before, 3.0):
+            return True
+    return False
+
+
+def test_a_slider_key_changes_a_picture_in_every_panel(lesson_run):
+    """In each panel, the arrow keys on one of its enabled sliders change a picture.
+
+    (Not every slider must: at the centre of the Bloch sphere, say, the angles mean nothing.)
+    """
+    nb = lesson_run.require()
+    panels = nb.panels()
+    for index in range(panels.count()):
+        panel = panels.nth(index)
+        sliders = panel.locator(".widget-slider").filter(has=nb.page.locator(".noUi-target:not([disabled])"))
+        if sliders.count() == 0:
+            continue
+        moved = any(_keys_change_a_picture(nb.page, panel, sliders.nth(k)) for k in range(sliders.count()))
+        assert moved, f"{lesson_run.name}: panel {index}: the arrow keys on its sliders changed no picture"
 
 
 def test_qubit_slider_key_changes_picture(lesson_run):
