@@ -81,8 +81,8 @@ class ClonerPanel(Panel):
 
     def _setup(self) -> tuple[BlochSphere, OutcomeChart]:
         chart = OutcomeChart(
-            bar_label="fidelity of the copy",
-            mark_label="best for every state, 5/6",
+            bar_label="copy's fidelity",
+            mark_label="best for all: 5/6",
             ylabel="fidelity with the original",
         )
         return BlochSphere(), chart

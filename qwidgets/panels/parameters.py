@@ -177,10 +177,12 @@ class Integer(Parameter):
 class Choice(Parameter):
     """One of a few options, as toggle buttons.
 
-    ``options`` holds ``(value, button label, button tooltip)`` triples.
+    ``options`` holds ``(value, button label, button tooltip)`` triples; ``button_width`` is the
+    CSS width of each button ("auto" for labels that are words).
     """
 
     options: tuple[tuple[Any, str, str], ...] = field(kw_only=True)
+    button_width: str = field(default="3.2em", kw_only=True)
 
     @property
     def values(self) -> tuple[Any, ...]:
@@ -205,7 +207,7 @@ class Choice(Parameter):
             description=self.label,
             tooltip=self.tooltip,
             tooltips=[tip for _, _, tip in self.options],
-            style={"button_width": "3.2em", "description_width": "initial"},
+            style={"button_width": self.button_width, "description_width": "initial"},
             layout=widgets.Layout(display="flex", width="auto", align_items="center"),  # label inline
         )
 

@@ -3,12 +3,14 @@
 A frozen dataclass stops attribute assignment but not ``run.bits[0] = 1``, and its generated
 ``==`` breaks on arrays ("truth value of an array is ambiguous"). :class:`ArrayRecord` fixes
 both for the results of sampled runs: every array field is made read-only when the record is
-built, and two records are equal when all their fields are, arrays compared element by element.
+built, and two records are equal when all their fields are, arrays compared element by element
+and a NaN figure equal to a NaN figure.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any
 
 import numpy as np
@@ -17,8 +19,13 @@ __all__ = ["ArrayRecord"]
 
 
 def _same(a: Any, b: Any) -> bool:
+    """Equal values; arrays element by element, and NaN equal to NaN (an empty key's QBER, say)."""
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and np.array_equal(a, b)
+        if not (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)):
+            return False
+        return np.array_equal(a, b, equal_nan=a.dtype.kind == "f" and b.dtype.kind == "f")
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
     return bool(a == b)
 
 

@@ -150,7 +150,7 @@ def test_qubit_gate_button_changes_picture(lesson_run):
     )
 
 
-def test_eight_t_gates_are_a_full_turn_on_screen(lesson_run):
+def test_qubit_eight_t_gates_are_a_full_turn_on_screen(lesson_run):
     """The issue's bug: the browser echoed phi rounded to 0.01 and H + 8 T ended at phi = 0.03."""
     nb = lesson_run.require()
     view = _qubit_panel(nb, lesson_run.name)

@@ -1,0 +1,471 @@
+"""Exercises of lesson 02 (no-cloning): how good a copy of a qubit can be, and why none is perfect.
+
+Every check computes its truth with :mod:`qwidgets.physics` (:func:`~qwidgets.physics.clone` and
+:func:`~qwidgets.physics.optimal_clone_fidelity`), reads numbers with
+:mod:`qwidgets.exercises.readers` and judges fidelities with
+:func:`~qwidgets.exercises.verdicts.probability_verdict`: the fidelity ``F = <psi|rho|psi>`` of a
+copy is the probability that the copy passes the test "are you ``|psi>``?", a measurement along
+the original's direction. Each check names the typical mistakes of its exercise: a copier that
+copies, the shrink of the Bloch vector taken for the fidelity (or the other way round), N and M
+swapped in the Gisin-Massar formula, the best or the worst state taken for the average, and, in
+the conceptual question, each wrong reason why a qubit cannot be amplified.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+
+from qwidgets.errors import excerpt
+from qwidgets.exercises.core import Verdict, correct, exercise, wrong
+from qwidgets.exercises.readers import MAX_TEXT, read_number
+from qwidgets.exercises.verdicts import NUMBER_TOLERANCE, probability_verdict
+from qwidgets.physics import AXIS_STATES, clone, optimal_clone_fidelity
+
+__all__ = [
+    "AMPLIFIER_CHOICES",
+    "AMPLIFIER_RIGHT_CHOICE",
+    "check_cnot_copy_fidelity",
+    "check_copy_length",
+    "check_measure_prepare_fidelity",
+    "check_no_amplifier",
+    "check_universal_fidelity",
+]
+
+LESSON = "02_no_cloning"
+
+_MANY_COPIES = 10**6
+"""``M`` standing for "as many copies as you like": ``optimal_clone_fidelity(1, M)`` is 2/3 + 1/(3M)."""
+
+
+def _fidelity(state_name: str, cloner: str) -> float:
+    """Fidelity of each copy that ``cloner`` makes of the axis state ``state_name`` (both copies alike)."""
+    return clone(AXIS_STATES[state_name].ket, cloner).fidelities[0]
+
+
+# -- 1. Predict, then check: the CNOT copier on |+> ----------------------------------------------
+@exercise(
+    id="no_cloning.cnot_copy_fidelity", lesson=LESSON, answer_name="answer_cnot_copy_fidelity", points=1
+)
+def check_cnot_copy_fidelity(answer: object) -> Verdict:
+    """One number from 0 to 1: the fidelity of one copy, e.g. 0.9.
+
+    Exercise (predict, then check on the panel): the CNOT copier copies ``|0>`` and ``|1>``
+    perfectly. Predict the fidelity with ``|+>`` of each of the two copies it makes of ``|+>``.
+
+    Parameters
+    ----------
+    answer : float
+        The fidelity, within 0.01.
+
+    Returns
+    -------
+    Verdict
+        Correct (with an invitation to check it on the panel), or the mistake: 1 (as if the
+        CNOT copied every state), 0 (the copies taken for ``|->``), 0.25 (one branch of the pair
+        only), 0.707 (an amplitude), 5/6 (the best universal copier), a percentage.
+    """
+    truth = _fidelity("+", "cnot")
+    perfect = _fidelity("0", "cnot")
+    branch = truth * truth  # copy |0> (probability 1/2) passing the |+> test (probability 1/2)
+    return probability_verdict(
+        answer,
+        truth,
+        [
+            (
+                perfect,
+                "That would be a perfect copy, as the CNOT makes of |0⟩ and |1⟩. But |+⟩ is a superposition: "
+                "the CNOT acts on |0⟩ and on |1⟩ separately and makes the entangled pair (|00⟩ + |11⟩)/√2, "
+                "not |+⟩|+⟩.",
+                "Look at one qubit of (|00⟩ + |11⟩)/√2 on its own: it is |0⟩ or |1⟩, each half the time. "
+                "How often does that pass the test 'are you |+⟩?'",
+            ),
+            (
+                0.0,
+                "Fidelity 0 would mean each copy is |−⟩, the state opposite |+⟩, and fails the test every "
+                "time. The copies are not opposite to |+⟩: each is |0⟩ or |1⟩, half the time each, and both "
+                "are a quarter turn from |+⟩.",
+                "A state a quarter turn from |+⟩ passes the test 'are you |+⟩?' with probability 1/2.",
+            ),
+            (
+                branch,
+                f"{branch:g} keeps only one branch: a copy that is |0⟩ (probability 1/2) passes the test "
+                "'are you |+⟩?' with probability 1/2. But a copy that is |1⟩ passes half the time too.",
+                "Add up both branches: P(pass) = P(|0⟩)·P(pass if |0⟩) + P(|1⟩)·P(pass if |1⟩).",
+            ),
+            (
+                1 / math.sqrt(2),
+                "0.707 = 1/√2 is an amplitude, such as ⟨+|0⟩. A fidelity is a probability: the squared size "
+                "of an amplitude, summed over what the copy may be.",
+                "Square the amplitudes before you add up the branches.",
+            ),
+            (
+                optimal_clone_fidelity(1, 2),
+                "5/6 is what the best universal copier reaches for every state; the CNOT is not that copier. "
+                "It is perfect on |0⟩ and |1⟩ and pays for it on the equator.",
+                "Apply the CNOT to |0⟩|0⟩ and |1⟩|0⟩ separately and add the results: what is one copy alone?",
+            ),
+        ],
+        "Write |+⟩ = (|0⟩ + |1⟩)/√2, let the CNOT copy |0⟩ and |1⟩ separately, and look at one copy alone: "
+        "how often does it pass the test 'are you |+⟩?'",
+        remark=(
+            "That is the fidelity of each copy: on its own, each qubit of the pair (|00⟩ + |11⟩)/√2 is "
+            "|0⟩ or |1⟩ at random, the fair coin at the centre of the sphere, so it passes the test '|+⟩?' "
+            "half the time, no better than a guess. Check it on the panel below: the bars stand at 0.5 and "
+            "the copy's dashed arrow has shrunk to nothing."
+        ),
+    )
+
+
+# -- 2. The best universal copier -------------------------------------------------------------------
+@exercise(
+    id="no_cloning.universal_fidelity", lesson=LESSON, answer_name="answer_universal_fidelity", points=1
+)
+def check_universal_fidelity(answer: object) -> Verdict:
+    """One number from 0 to 1: the fidelity of each copy, e.g. 0.9.
+
+    Exercise: from the Gisin-Massar formula ``F = (M(N + 1) + N) / (M(N + 2))``, give the
+    fidelity of each copy made by the best universal machine that turns one qubit into two
+    copies.
+
+    Parameters
+    ----------
+    answer : float
+        The fidelity, within 0.01.
+
+    Returns
+    -------
+    Verdict
+        Correct (with an invitation to check it on the panel), or the mistake: 1 (a perfect
+        copy), 2/3 (the limit of very many copies, also the shrink of the Bloch vector), 1/2 (a
+        random guess), 5/4 (N and M swapped), 7/9 (three copies), 0.854 (the phase-covariant
+        copier), a percentage.
+    """
+    truth = optimal_clone_fidelity(1, 2)
+    formula = "F = (M(N + 1) + N) / (M(N + 2)) with N = 1 original in and M = 2 copies out."
+    swapped = (1 * (2 + 1) + 2) / (1 * (2 + 2))
+    return probability_verdict(
+        answer,
+        truth,
+        [
+            (
+                1.0,
+                "Fidelity 1 would be a perfect copy of every state, and that is exactly what the no-cloning "
+                "theorem forbids. The best machine is good, but not perfect.",
+                formula,
+            ),
+            (
+                optimal_clone_fidelity(1, _MANY_COPIES),
+                "2/3 is (N + 1)/(N + 2), the formula's limit when the machine makes very many copies "
+                "(M grows without bound); for two copies the machine does better. If you read 0.67 off a "
+                "panel, that number is a length, how much each copy's Bloch vector shrinks: not a fidelity.",
+                formula,
+            ),
+            (
+                0.5,
+                "0.5 is what a random guess scores: a copy at the centre of the sphere passes any test half "
+                "the time. The best machine does much better than guessing.",
+                formula,
+            ),
+            (
+                swapped,
+                f"{swapped:g} is the formula with N and M swapped, and a fidelity above 1 is impossible. "
+                "N is the number of originals that go in (1), M the number of copies that come out (2).",
+                formula,
+            ),
+            (
+                optimal_clone_fidelity(1, 3),
+                f"{optimal_clone_fidelity(1, 3):.3f} = 7/9 is for three copies (M = 3). "
+                "The question asks for two.",
+                formula,
+            ),
+            (
+                _fidelity("+", "phase-covariant"),
+                f"{_fidelity('+', 'phase-covariant'):.3f} is the phase-covariant copier on the BB84 "
+                "states. A universal machine must do equally well on every state of the sphere, and pays "
+                "for it.",
+                formula,
+            ),
+        ],
+        formula,
+        remark=(
+            "That is the fidelity of each copy made by the best universal copier (Bužek and Hillery's "
+            "machine), whatever the state: 5/6 ≈ 0.833. No machine does better for every state."
+        ),
+    )
+
+
+# -- 3. How long each universal copy's Bloch vector is -------------------------------------------
+def _copy_length() -> float:
+    """Length of each universal copy's Bloch vector, for an input of length 1 (the same for every input)."""
+    result = clone(AXIS_STATES["+"].ket, "universal")
+    return math.hypot(*result.bloch_vectors[0]) / math.hypot(*result.input_vector)
+
+
+@exercise(id="no_cloning.copy_length", lesson=LESSON, answer_name="answer_copy_length", points=1)
+def check_copy_length(answer: object) -> Verdict:
+    """One number from 0 to 1: the length of the copy's Bloch vector, e.g. 0.9.
+
+    Exercise (predict, then check on the panel): each copy made by the universal copier points
+    the way the original points. Using ``F = (1 + r_original . r_copy) / 2`` with ``F = 5/6``,
+    predict the length of each copy's Bloch vector (the original's has length 1).
+
+    Parameters
+    ----------
+    answer : float
+        The length, within 0.01.
+
+    Returns
+    -------
+    Verdict
+        Correct (with an invitation to check it on the panel), or the mistake: 5/6 (the
+        fidelity), 1 (a perfect copy), 1/3 (the length lost), 5/3 (``2F`` without the ``- 1``),
+        1/sqrt 2 (the phase-covariant copier), 0 (the CNOT on ``|+>``), a percentage, a length
+        outside 0 to 1, or the fidelity another length would give.
+    """
+    truth = _copy_length()
+    fidelity = optimal_clone_fidelity(1, 2)
+    rule = "F = (1 + r)/2 for a copy of length r pointing the original's way, so r = 2F − 1."
+    value = read_number(answer, "the length", "0.9")
+    if abs(value - truth) <= NUMBER_TOLERANCE:
+        return correct(
+            f"r = 2F − 1 = 2·(5/6) − 1 = 2/3 ≈ {truth:.4f}; you gave {value:g}. Each copy points where the "
+            "original points, at two thirds of its length: a mixed state, inside the sphere. Check it on the "
+            "panel below: the dashed arrow is two thirds of the solid one, whatever state you choose."
+        )
+    mistakes: Sequence[tuple[float, str, str]] = (
+        (
+            fidelity,
+            "5/6 is the fidelity, the probability that a copy passes the test. The length r of the copy's "
+            "Bloch vector is another number.",
+            f"{rule} Put F = 5/6.",
+        ),
+        (
+            1.0,
+            "A Bloch vector of length 1 is a pure state on the sphere: that copy would be perfect, which the "
+            "no-cloning theorem forbids.",
+            f"{rule} With F = 5/6 the copy cannot reach the sphere.",
+        ),
+        (
+            1 - truth,
+            "1/3 is how much of the length is lost. The question asks for the length that is left.",
+            rule,
+        ),
+        (
+            2 * fidelity,
+            "5/3 is 2F: you forgot to subtract 1. A Bloch vector is never longer than 1.",
+            rule,
+        ),
+        (
+            1 / math.sqrt(2),
+            "0.707 = 1/√2 is how long the phase-covariant copier's copies of the BB84 states are (fidelity "
+            "0.854). The universal copier's copies are shorter.",
+            f"{rule} Put F = 5/6.",
+        ),
+        (
+            0.0,
+            "Length 0 is the centre of the sphere, the fair coin: the CNOT's copies of |+⟩, with fidelity "
+            "1/2. The universal copier keeps much more of the direction.",
+            f"{rule} Put F = 5/6.",
+        ),
+    )
+    for wrong_value, message, hint in mistakes:
+        if abs(value - wrong_value) <= NUMBER_TOLERANCE:
+            return wrong(message, hint)
+    if 1 < value <= 100 and abs(value / 100 - truth) <= NUMBER_TOLERANCE:
+        return wrong(
+            f"{value:g} looks like a percentage. The length of a Bloch vector is a number from 0 to 1.",
+            f"Divide by 100: {value:g} % is {value / 100:g}.",
+        )
+    if not 0 <= value <= 1:
+        return wrong(
+            f"{value:g} cannot be the length of a Bloch vector: it runs from 0 (the centre of the sphere) to "
+            "1 (a pure state on its surface).",
+            rule,
+        )
+    return wrong(
+        f"A copy of length {value:g}, pointing the original's way, would have fidelity (1 + {value:g})/2 = "
+        f"{(1 + value) / 2:.3f}, not 5/6 ≈ {fidelity:.3f}.",
+        rule,
+    )
+
+
+# -- 4. Measuring is copying: the measure-and-prepare copier --------------------------------------
+@exercise(
+    id="no_cloning.measure_prepare_fidelity",
+    lesson=LESSON,
+    answer_name="answer_measure_prepare_fidelity",
+    points=1,
+)
+def check_measure_prepare_fidelity(answer: object) -> Verdict:
+    """One number from 0 to 1: the average fidelity of each copy, e.g. 0.9.
+
+    Exercise: a copier measures the qubit and prepares as many qubits as it likes in the state
+    of the outcome. Averaged over all the states of the sphere, what is the fidelity of each
+    copy?
+
+    Parameters
+    ----------
+    answer : float
+        The fidelity, within 0.01.
+
+    Returns
+    -------
+    Verdict
+        Correct, or the mistake: 5/6 (two copies only), 1/2 (the worst state), 1 (the best
+        state), 3/4 (an average over a circle, or two originals), 1/3 (the average of
+        ``cos^2`` alone), 7/9 (three copies), a percentage.
+    """
+    truth = optimal_clone_fidelity(1, _MANY_COPIES)
+    routes = (
+        "Either average F = (1 + cos²θ)/2 over all directions, where cos²θ averages to 1/3, or let the "
+        "number of copies M grow without bound in the Gisin-Massar formula, with N = 1."
+    )
+    return probability_verdict(
+        answer,
+        truth,
+        [
+            (
+                optimal_clone_fidelity(1, 2),
+                "5/6 is the best for two copies. The measuring copier makes as many copies as it likes, and "
+                "many copies cost fidelity: it cannot beat the best machine for very many copies.",
+                routes,
+            ),
+            (
+                0.5,
+                "1/2 is the worst case: a state on the equator of the measured axis (θ = π/2), for which the "
+                "outcome is a coin toss. States nearer the axis do better, so the average is higher.",
+                routes,
+            ),
+            (
+                1.0,
+                "1 is the best case: a state on the measured axis (θ = 0 or π) is found for sure. For every "
+                "other state the outcome is sometimes wrong, so the average is lower.",
+                routes,
+            ),
+            (
+                0.75,
+                "0.75 = (1 + 1/2)/2 takes the average of cos²θ as 1/2, its average around a circle. Over the "
+                "whole sphere it is 1/3: the squares of x, y and z add up to 1 and each averages the same. "
+                "(3/4 is also (N + 1)/(N + 2) for N = 2 originals; here there is one.)",
+                routes,
+            ),
+            (
+                1 / 3,
+                "1/3 is the average of cos²θ alone. The fidelity is (1 + cos²θ)/2: put the average in.",
+                routes,
+            ),
+            (
+                optimal_clone_fidelity(1, 3),
+                f"{optimal_clone_fidelity(1, 3):.3f} = 7/9 is the best for three copies. The measuring "
+                "copier makes as many as it likes.",
+                routes,
+            ),
+        ],
+        routes,
+        remark=(
+            "That is 2/3, the limit (N + 1)/(N + 2) of the Gisin-Massar formula for N = 1 when the number of "
+            "copies grows without bound: measuring is the best way to make very many copies, and a poor way "
+            "to make two (5/6 is possible). The next cell shows the best fidelity falling towards 2/3."
+        ),
+    )
+
+
+# -- 5. Why a qubit cannot be amplified -------------------------------------------------------------
+AMPLIFIER_CHOICES: Mapping[str, str] = MappingProxyType(
+    {
+        "a": "A qubit is too weak a signal: an amplifier needs many photons to work on.",
+        "b": "Amplifying a signal means making more copies of it. No device copies an unknown qubit "
+        "perfectly, and the best copies are noisy, so every amplifier would add errors.",
+        "c": "An amplifier would have to measure the qubit first, and measuring disturbs it; a device that "
+        "copies without measuring would work.",
+        "d": "Amplifying works for the four BB84 states |0⟩, |1⟩, |+⟩ and |−⟩, because they are known in "
+        "advance; only other states cannot be amplified.",
+    }
+)
+"""The statements of exercise ``no_cloning.no_amplifier``, by letter, as the lesson prints them."""
+AMPLIFIER_RIGHT_CHOICE = "b"
+"""The letter of the right statement in :data:`AMPLIFIER_CHOICES`."""
+
+_CHOICE_FEEDBACK = {
+    "a": "(a) is not the reason. Weakness is not the problem: the no-cloning theorem forbids a perfect "
+    "copier however strong the signal, and even a machine that works photon by photon, as an optical "
+    "amplifier does, makes noisy copies of an unknown qubit (fidelity at most 5/6 for two).",
+    "c": "(c) is half right: measuring and re-preparing is a copier, and a poor one (fidelity 2/3 on "
+    "average). But the theorem rules out every device, measuring or not: the universal copier measures "
+    "nothing, and its copies still reach only 5/6. Linearity alone forbids a perfect copier.",
+    "d": "(d) is not right. Knowing the four possible states helps, but not enough: the phase-covariant "
+    "copier, the best one for exactly those states, reaches 0.854, not 1. Only states that are all "
+    "orthogonal to one another (such as |0⟩ and |1⟩ alone) can be copied perfectly, and |0⟩ and |+⟩ are not.",
+}
+_CHOICE_HINT = "What does an amplifier do to a signal, and what does the no-cloning theorem say about that?"
+_CHOICE_FORM = "Write the letter of one statement as text, in quotes, e.g. 'a'."
+_CHOICE_WORDS = r"(?:(?:the\s+)?(?:answer|option|choice|statement)\s*(?:is\s*)?[:=]?\s*)?"
+_ONE_LETTER = re.compile(rf"^{_CHOICE_WORDS}\(?\s*([a-z])\s*[).:]?$", re.IGNORECASE)
+
+
+def _several_letters(letters: Sequence[str]) -> re.Pattern[str]:
+    """Text that names several of ``letters``: ``'b, c'``, ``'b and c'``, ``'(a)(c)'``, ``'bc'``."""
+    one = rf"\(?[{''.join(letters)}]\)?"
+    return re.compile(rf"^{one}(?:\s*(?:,|;|/|&|\+|\band\b|\bor\b)?\s*{one})+$", re.IGNORECASE)
+
+
+def _read_choice(answer: object, letters: Sequence[str]) -> str:
+    """Read the letter of one choice, e.g. ``'b'``, ``'B'``, ``'(b)'``, ``'b)'`` or ``'option b'``.
+
+    Raises ``TypeError`` for anything but text, and ``ValueError`` for text that is not one of
+    ``letters`` (several letters, an unknown letter, a sentence, or more than :data:`MAX_TEXT`
+    characters).
+    """
+    listed = ", ".join(letters)
+    if not isinstance(answer, str):
+        if isinstance(answer, (list, tuple, set, frozenset, dict)):
+            raise TypeError(f"the answer is a {type(answer).__name__}, not one letter. {_CHOICE_FORM}")
+        raise TypeError(f"the answer is {excerpt(answer)}, not a letter. {_CHOICE_FORM}")
+    if len(answer) > MAX_TEXT:
+        raise ValueError(f"the answer is a text of {len(answer)} characters; write just one letter, {listed}")
+    text = answer.strip()
+    if not text:
+        raise ValueError(f"the answer is an empty text; write one letter, {listed}")
+    match = _ONE_LETTER.match(text)
+    if match is not None:
+        letter = match[1].lower()
+        if letter not in letters:
+            raise ValueError(f"there is no statement {letter!r}; the statements are {listed}")
+        return letter
+    if _several_letters(letters).match(text):
+        raise ValueError(
+            f"{excerpt(text)} names several statements; exactly one is right, so choose one of {listed}"
+        )
+    raise ValueError(f"write just the letter of the statement you choose, one of {listed}, not a sentence")
+
+
+@exercise(id="no_cloning.no_amplifier", lesson=LESSON, answer_name="answer_no_amplifier", points=1)
+def check_no_amplifier(answer: object) -> Verdict:
+    """The letter of one statement as text, e.g. 'a'.
+
+    Exercise: ordinary fibre links boost their fading light with amplifiers. Which statement
+    (:data:`AMPLIFIER_CHOICES`) says why a quantum link cannot boost its qubits the same way?
+
+    Parameters
+    ----------
+    answer : str
+        One letter, ``'a'`` to ``'d'``, in any case, with or without brackets (``'(b)'``).
+
+    Returns
+    -------
+    Verdict
+        Correct, or what is wrong with the chosen statement; an unknown letter, several letters
+        or a sentence are explained as such.
+    """
+    letter = _read_choice(answer, tuple(AMPLIFIER_CHOICES))
+    if letter == AMPLIFIER_RIGHT_CHOICE:
+        return correct(
+            f"({letter}) is right: amplifying is copying. No device copies an unknown qubit perfectly; the "
+            "best copies carry noise (fidelity 5/6 for two, falling towards 2/3 for many), and a chain of "
+            "amplifiers would pile the noise up. A quantum network has to beat loss another way: with "
+            "entanglement, memories and repeaters, which move qubits without ever copying them."
+        )
+    return wrong(_CHOICE_FEEDBACK[letter], _CHOICE_HINT)
