@@ -84,8 +84,8 @@ TABLE_ROWS = 20
 _NOT_APPLICABLE = TableCell("—")
 # Words of the table's verdicts; no-break spaces keep each phrase whole, so a narrow table breaks
 # them only after the colon.
-_KEEP, _DROP = "same\u00a0basis: keep", "different: drop"
-_AGREE, _DIFFER, _ERROR = "checked: agree\u00a0✓", "checked: differ\u00a0✗", "✗\u00a0error"
+_KEEP, _DROP = "keep", "drop"  # under the header "same basis?": compact enough for a narrow screen
+_AGREE, _DIFFER, _ERROR = "agree\u00a0✓", "differ\u00a0✗", "✗\u00a0error"
 
 
 @dataclass(frozen=True)
@@ -210,8 +210,8 @@ _COLUMNS = (
     _Column("Eve measured", MEASURE, lambda p: TableCell(p.eve) if p.eve else _NOT_APPLICABLE, eve_only=True),
     _Column("Bob's basis", MEASURE, lambda p: TableCell(p.bob_basis)),
     _Column("Bob's bit", MEASURE, lambda p: TableCell(str(p.bob_bit))),
-    _Column("bases", SIFT, _bases),
-    _Column("check", CHECK, _check),
+    _Column("same basis?", SIFT, _bases),
+    _Column("checked", CHECK, _check),
     _Column("key", KEY, _key),
 )
 

@@ -141,6 +141,7 @@ class EavesdropperPanel(Panel):
                 ),
                 ("photon-number splitting", "PNS", "keep one photon of every multi-photon pulse"),
             ),
+            button_width="auto",
         ),
         Choice(
             "protocol",
@@ -151,6 +152,7 @@ class EavesdropperPanel(Panel):
                 ("BB84", "BB84", "two bases, Z and X"),
                 ("six-state", "six-state", "three bases, Z, X and Y"),
             ),
+            button_width="auto",
         ),
         Number(
             "fraction",
@@ -173,6 +175,7 @@ class EavesdropperPanel(Panel):
                 ("X", "X", "always X"),
                 ("breidbart", "Breidbart", "halfway between the protocol's axes"),
             ),
+            button_width="auto",
             when={"attack": ("intercept-resend",)},
         ),
         Number(

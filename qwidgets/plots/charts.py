@@ -102,7 +102,8 @@ class LineChart:
         ax.grid(True, color=PALETTE["light_grey"], linewidth=0.6)
         self.lines = tuple(ax.plot([], [], linewidth=2.2, zorder=3)[0] for _ in range(n_curves))
         self.points = tuple(
-            ax.plot([], [], "o", markersize=9, markeredgewidth=2.2, zorder=4 + i)[0] for i in range(n_markers)
+            ax.plot([], [], "o", markersize=9, markeredgewidth=2.2, zorder=4 + i, clip_on=False)[0]
+            for i in range(n_markers)
         )
         self.title = ax.set_title("", fontsize=SMALL_FONT_SIZE + 1)
         self._legend_loc = legend

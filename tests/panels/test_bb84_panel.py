@@ -99,10 +99,10 @@ def test_a_partial_attack_on_a_noisy_channel_adds_up():
         ("send", 0.0, ALICE),
         ("measure", 0.0, [*ALICE, *BOB]),
         ("measure", 0.3, [*ALICE, "Eve measured", *BOB]),
-        ("sift", 0.0, [*ALICE, *BOB, "bases"]),
-        ("check", 0.3, [*ALICE, "Eve measured", *BOB, "bases", "check"]),
-        ("key", 0.0, [*ALICE, *BOB, "bases", "check", "key"]),
-        ("key", 1.0, [*ALICE, "Eve measured", *BOB, "bases", "check", "key"]),
+        ("sift", 0.0, [*ALICE, *BOB, "same basis?"]),
+        ("check", 0.3, [*ALICE, "Eve measured", *BOB, "same basis?", "checked"]),
+        ("key", 0.0, [*ALICE, *BOB, "same basis?", "checked", "key"]),
+        ("key", 1.0, [*ALICE, "Eve measured", *BOB, "same basis?", "checked", "key"]),
     ],
 )
 def test_the_table_reveals_exactly_the_columns_of_each_phase(step, eve, headers):
@@ -137,7 +137,7 @@ def test_the_dropped_rows_are_exactly_those_with_different_bases():
     run, picture = panel.result.run, photon_table(panel.result)
     different = [bool(run.alice_bases[i] != run.bob_bases[i]) for i in range(TABLE_ROWS)]
     assert [row.dimmed for row in picture.rows] == different
-    assert column(picture, "bases") == ["different: drop" if d else "same basis: keep" for d in different]
+    assert column(picture, "same basis?") == ["drop" if d else "keep" for d in different]
     assert 0 < sum(different) < TABLE_ROWS
 
 
@@ -147,15 +147,15 @@ def test_the_checked_rows_are_the_check_samples_positions_among_the_first_photon
     picture = photon_table(panel.result)
     checked = {int(p) for p in check.positions if p < TABLE_ROWS}
     assert checked  # the sample reaches into the table at this seed
-    for i, cell in enumerate(column(picture, "check")):
+    for i, cell in enumerate(column(picture, "checked")):
         if i not in checked:
             assert cell == "—"
         elif run.bob_results[i] == run.alice_bits[i]:
-            assert cell == "checked: agree ✓"
+            assert cell == "agree ✓"
         else:
-            assert cell == "checked: differ ✗"
-    assert "checked: differ ✗" in column(picture, "check")
-    alert = [row.cells[-1].tone for row in picture.rows if text(row.cells[-1]) == "checked: differ ✗"]
+            assert cell == "differ ✗"
+    assert "differ ✗" in column(picture, "checked")
+    alert = [row.cells[-1].tone for row in picture.rows if text(row.cells[-1]) == "differ ✗"]
     assert set(alert) == {"alert"}
 
 
