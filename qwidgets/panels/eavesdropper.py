@@ -91,8 +91,10 @@ class EavesdropperReading:
 
     @property
     def bits_learned(self) -> int:
-        """Eve's information about the key left after the check, in bits."""
-        return round(self.run.eve_information * self.check.key_length)
+        """Eve's information about the key left after the check, in bits: her exact information
+        per sifted bit times the key length (an estimate from the run itself would credit her with
+        a few bits of sampling noise even when she does nothing)."""
+        return round(self.stats.eve_information * self.check.key_length)
 
 
 def _eavesdropper(
@@ -314,7 +316,8 @@ class EavesdropperPanel(Panel):
     @staticmethod
     def _attack_text(attack: str, fraction: float, basis: str, decoys: str) -> str:
         if attack == "intercept-resend":
-            return f"Intercept-resend on {fraction:.0%} of the photons ({basis} basis)"
+            where = "the Breidbart basis" if basis == "breidbart" else f"the {basis} basis"
+            return f"Intercept-resend on {fraction:.0%} of the photons, in {where}"
         if attack == "cloning":
             return f"Optimal cloning of {fraction:.0%} of the photons"
         return f"Photon-number splitting, decoys {decoys}"
@@ -379,13 +382,19 @@ class EavesdropperPanel(Panel):
             if result.decoy_alarm_probability is None
             else (f"; the decoy check with probability {result.decoy_alarm_probability:.1%}")
         )
+        secret = (
+            f"the single-photon formula calls {key:.0%} of the sifted key secret, yet Eve holds her bits "
+            "without causing errors: with multi-photon pulses it overstates the secret"
+            if stats.signal_gain < 1  # weak laser pulses, not single photons
+            else f"after error correction and privacy amplification {key:.0%} of the sifted key is secret"
+        )
+        alarm = "catches her" if stats.eve_information > 0 else "raises a false alarm"
         lines = [
             f"{result.attack}, {result.protocol}: QBER {stats.qber:.1%} expected, {_percent(run.qber)} in "
             f"this run ({run.sifted_key_length:,} sifted bits); no secret key above {result.threshold:.1%}.",
             f"Eve knows {stats.eve_information:.2f} bits per sifted bit, "
-            f"Bob {1 - binary_entropy(stats.qber):.2f}; after error correction and privacy amplification "
-            f"{key:.0%} of the sifted key is secret.",
-            f"Checking {check.n_checked:,} bits (alarm above {result.alarm_qber:.1%} errors) catches her "
+            f"Bob {1 - binary_entropy(stats.qber):.2f}; {secret}.",
+            f"Checking {check.n_checked:,} bits (alarm above {result.alarm_qber:.1%} errors) {alarm} "
             f"with probability {result.alarm_probability:.1%}{decoys}.",
         ]
         if stats.signal_gain < 1:
@@ -398,7 +407,9 @@ class EavesdropperPanel(Panel):
                 f"Bob detects {run.signal_gain:.2%} of the signal pulses (an honest line: "
                 f"{stats.expected_signal_gain:.2%}){decoy_gain}."
             )
-        found = f"{check.errors} errors in {check.n_checked:,} check bits"
+        found = (
+            f"{check.errors} {'error' if check.errors == 1 else 'errors'} in {check.n_checked:,} check bits"
+        )
         if check.key_length == 0:
             found += ", every sifted bit checked: no key left"
         if result.detected:

@@ -22,7 +22,7 @@ def test_a_full_intercept_resend_is_the_textbook_attack_and_is_caught():
     assert reading.alarm_probability == pytest.approx(1 - 0.75**50)
     assert reading.detected and "caught" in panel.summary_text and "score 0" in panel.summary_text
     assert panel.summary_text.startswith(
-        "Intercept-resend on 100% of the photons (random basis), BB84: QBER 25.0%"
+        "Intercept-resend on 100% of the photons, in the random basis, BB84: QBER 25.0%"
     )
 
 
@@ -54,7 +54,7 @@ def test_the_challenge_scores_what_eve_learned_when_she_goes_unseen():
         panel.controls["new_run"].click()
     reading = panel.result
     assert reading.check.errors == 0 and "unseen" in panel.summary_text
-    assert reading.bits_learned == round(reading.run.eve_information * reading.check.key_length) > 0
+    assert reading.bits_learned == round(0.02 / 2 * reading.check.key_length) > 0  # f/2 bits per sifted bit
     assert f"score {reading.bits_learned:,}." in panel.summary_text
 
 
@@ -78,6 +78,17 @@ def test_photon_number_splitting_is_silent_without_decoys_and_caught_with_them()
     assert reading.decoy_alarm and reading.detected and "decoys missing" in panel.summary_text
     assert reading.decoy_alarm_probability > 0.99
     assert [c.label for c in panel._pictures[1].curves] == ["error check", "decoy check"]
+
+
+def test_without_eve_there_is_nothing_to_learn_and_an_alarm_is_false():
+    panel = EavesdropperPanel(fraction=0.0, noise=0.05, n_checked=100)
+    assert panel.result.bits_learned == 0
+    assert "raises a false alarm with probability" in panel.summary_text
+
+
+def test_weak_pulses_warn_that_the_single_photon_key_fraction_overstates_the_secret():
+    panel = EavesdropperPanel(attack="photon-number splitting", distance_km=100)
+    assert "the single-photon formula calls 100% of the sifted key secret" in panel.summary_text
 
 
 def test_controls_that_do_not_apply_are_disabled():
