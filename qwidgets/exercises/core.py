@@ -151,7 +151,8 @@ def _claim(key: str, function: Callable, owner: Callable | None) -> None:
     is a mistake.
     """
     if owner is not None and (owner.__module__, owner.__qualname__) != (
-        function.__module__, function.__qualname__
+        function.__module__,
+        function.__qualname__,
     ):
         raise ValueError(
             f"{key!r} is registered twice: by {owner.__module__}.{owner.__qualname__} "
@@ -177,7 +178,8 @@ def exercise(
         def check(answer: Any) -> Feedback:
             if answer is None:
                 return Feedback(
-                    id, "unanswered",
+                    id,
+                    "unanswered",
                     "The answer is still the placeholder None: replace None with your answer "
                     "and run the cell again.",
                     form,

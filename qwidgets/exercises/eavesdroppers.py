@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import read_number, read_probability
-from qwidgets.exercises.verdicts import NUMBER_TOLERANCE, probability_verdict
+from qwidgets.exercises.verdicts import NUMBER_TOLERANCE, close, probability_verdict
 from qwidgets.physics import (
     AXIS_STATES,
     InterceptResend,
@@ -67,7 +67,7 @@ def _full_attack_qber() -> float:
 def _close(value: float, target: float, *, relative: bool) -> bool:
     if relative:
         return abs(value - target) <= RELATIVE_TOLERANCE * abs(target) if target else value == 0
-    return abs(value - target) <= NUMBER_TOLERANCE
+    return close(value, target)
 
 
 def _share_verdict(

@@ -14,14 +14,12 @@ the conceptual question, each wrong reason why a qubit cannot be amplified.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from qwidgets.errors import excerpt
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
-from qwidgets.exercises.readers import MAX_TEXT, read_number
-from qwidgets.exercises.verdicts import NUMBER_TOLERANCE, probability_verdict
+from qwidgets.exercises.readers import read_choice, read_number
+from qwidgets.exercises.verdicts import close, probability_verdict
 from qwidgets.physics import AXIS_STATES, clone, optimal_clone_fidelity
 
 __all__ = [
@@ -229,7 +227,7 @@ def check_copy_length(answer: object) -> Verdict:
     fidelity = optimal_clone_fidelity(1, 2)
     rule = "F = (1 + r)/2 for a copy of length r pointing the original's way, so r = 2F − 1."
     value = read_number(answer, "the length", "0.9")
-    if abs(value - truth) <= NUMBER_TOLERANCE:
+    if close(value, truth):
         return correct(
             f"r = 2F − 1 = 2·(5/6) − 1 = 2/3 ≈ {truth:.4f}; you gave {value:g}. Each copy points where the "
             "original points, at two thirds of its length: a mixed state, inside the sphere. Check it on the "
@@ -272,9 +270,9 @@ def check_copy_length(answer: object) -> Verdict:
         ),
     )
     for wrong_value, message, hint in mistakes:
-        if abs(value - wrong_value) <= NUMBER_TOLERANCE:
+        if close(value, wrong_value):
             return wrong(message, hint)
-    if 1 < value <= 100 and abs(value / 100 - truth) <= NUMBER_TOLERANCE:
+    if 1 < value <= 100 and close(value / 100, truth):
         return wrong(
             f"{value:g} looks like a percentage. The length of a Bloch vector is a number from 0 to 1.",
             f"Divide by 100: {value:g} % is {value / 100:g}.",
@@ -401,45 +399,6 @@ _CHOICE_FEEDBACK = {
     "orthogonal to one another (such as |0⟩ and |1⟩ alone) can be copied perfectly, and |0⟩ and |+⟩ are not.",
 }
 _CHOICE_HINT = "What does an amplifier do to a signal, and what does the no-cloning theorem say about that?"
-_CHOICE_FORM = "Write the letter of one statement as text, in quotes, e.g. 'a'."
-_CHOICE_WORDS = r"(?:(?:the\s+)?(?:answer|option|choice|statement)\s*(?:is\s*)?[:=]?\s*)?"
-_ONE_LETTER = re.compile(rf"^{_CHOICE_WORDS}\(?\s*([a-z])\s*[).:]?$", re.IGNORECASE)
-
-
-def _several_letters(letters: Sequence[str]) -> re.Pattern[str]:
-    """Text that names several of ``letters``: ``'b, c'``, ``'b and c'``, ``'(a)(c)'``, ``'bc'``."""
-    one = rf"\(?[{''.join(letters)}]\)?"
-    return re.compile(rf"^{one}(?:\s*(?:,|;|/|&|\+|\band\b|\bor\b)?\s*{one})+$", re.IGNORECASE)
-
-
-def _read_choice(answer: object, letters: Sequence[str]) -> str:
-    """Read the letter of one choice, e.g. ``'b'``, ``'B'``, ``'(b)'``, ``'b)'`` or ``'option b'``.
-
-    Raises ``TypeError`` for anything but text, and ``ValueError`` for text that is not one of
-    ``letters`` (several letters, an unknown letter, a sentence, or more than :data:`MAX_TEXT`
-    characters).
-    """
-    listed = ", ".join(letters)
-    if not isinstance(answer, str):
-        if isinstance(answer, (list, tuple, set, frozenset, dict)):
-            raise TypeError(f"the answer is a {type(answer).__name__}, not one letter. {_CHOICE_FORM}")
-        raise TypeError(f"the answer is {excerpt(answer)}, not a letter. {_CHOICE_FORM}")
-    if len(answer) > MAX_TEXT:
-        raise ValueError(f"the answer is a text of {len(answer)} characters; write just one letter, {listed}")
-    text = answer.strip()
-    if not text:
-        raise ValueError(f"the answer is an empty text; write one letter, {listed}")
-    match = _ONE_LETTER.match(text)
-    if match is not None:
-        letter = match[1].lower()
-        if letter not in letters:
-            raise ValueError(f"there is no statement {letter!r}; the statements are {listed}")
-        return letter
-    if _several_letters(letters).match(text):
-        raise ValueError(
-            f"{excerpt(text)} names several statements; exactly one is right, so choose one of {listed}"
-        )
-    raise ValueError(f"write just the letter of the statement you choose, one of {listed}, not a sentence")
 
 
 @exercise(id="no_cloning.no_amplifier", lesson=LESSON, answer_name="answer_no_amplifier", points=1)
@@ -460,7 +419,7 @@ def check_no_amplifier(answer: object) -> Verdict:
         Correct, or what is wrong with the chosen statement; an unknown letter, several letters
         or a sentence are explained as such.
     """
-    letter = _read_choice(answer, tuple(AMPLIFIER_CHOICES))
+    letter = read_choice(answer, tuple(AMPLIFIER_CHOICES))
     if letter == AMPLIFIER_RIGHT_CHOICE:
         return correct(
             f"({letter}) is right: amplifying is copying. No device copies an unknown qubit perfectly; the "

@@ -63,7 +63,8 @@ def check_minus_angles(answer: object) -> Verdict:
     pole = "Those angles give {}, the {} pole; |−⟩ is an equal superposition, on the equator."
     y_axis = "Those angles give {}: on the equator, but on the y axis. |−⟩ is on the x axis."
     return angles_verdict(
-        answer, AXIS_STATES["-"],
+        answer,
+        AXIS_STATES["-"],
         {
             "+": (
                 "Those angles give |+⟩, the opposite point of the sphere: "
@@ -113,7 +114,8 @@ def check_probability_zero(answer: object) -> Verdict:
     truth, other = measurement_probabilities(ket(theta, 0.0), "Z")
     half_angle = "The Born rule uses half the polar angle: P(0) = cos²(θ/2)."
     return probability_verdict(
-        answer, truth,
+        answer,
+        truth,
         [
             (
                 math.sqrt(truth),
@@ -178,7 +180,8 @@ def check_y_basis_probability(answer: object) -> Verdict:
     y = float(bloch_vector(state)[1])
     rule = "In the Y basis P(+i) = (1 + y)/2, with y = sin θ sin φ the y coordinate of the Bloch vector."
     return probability_verdict(
-        answer, truth,
+        answer,
+        truth,
         [
             (
                 z_basis,
@@ -245,7 +248,8 @@ def check_z_then_x(answer: object) -> Verdict:
     z_outcomes, plus_after = _z_then_x()
     truth = sum(p * q for p, q in zip(z_outcomes, plus_after))
     return probability_verdict(
-        answer, truth,
+        answer,
+        truth,
         [
             (
                 measurement_probabilities(AXIS_STATES["+"].ket, "X")[0],
@@ -299,7 +303,8 @@ def check_state_after_measurement(answer: object) -> Verdict:
     """
     collapse_hint = "A Z measurement leaves the qubit in the Z basis state of the outcome it gave."
     return angles_verdict(
-        answer, BASES["Z"].outcomes[1],
+        answer,
+        BASES["Z"].outcomes[1],
         {
             "+": (
                 "Those angles give |+⟩, the state before the measurement. Measuring changes the state: "
@@ -317,8 +322,14 @@ def check_state_after_measurement(answer: object) -> Verdict:
 
 # -- 6. Gates to |+i> ----------------------------------------------------------------------------
 _TURN_AXES = {
-    "X": "the x axis", "RX": "the x axis", "Y": "the y axis", "RY": "the y axis",
-    "Z": "the z axis", "RZ": "the z axis", "S": "the z axis", "T": "the z axis",
+    "X": "the x axis",
+    "RX": "the x axis",
+    "Y": "the y axis",
+    "RY": "the y axis",
+    "Z": "the z axis",
+    "RZ": "the z axis",
+    "S": "the z axis",
+    "T": "the z axis",
     "H": "the axis halfway between x and z",
 }
 _OPPOSITE_TURNS: dict[str, Gate] = {"S": ("RZ", -math.pi / 2), "T": ("RZ", -math.pi / 4)}
@@ -440,7 +451,8 @@ def check_gates_to_plus_i(answer: object) -> Verdict:
     )
     radians_hint = "Write angles in radians: 90° is math.pi / 2 (or math.radians(90)), e.g. RX(-pi/2)."
     if same_state(_run_gates(meant), _TARGET.ket):
-        return wrong(f"{note} Read as degrees, they would reach |+i⟩: the right turns in the wrong unit.",
-                     radians_hint)
+        return wrong(
+            f"{note} Read as degrees, they would reach |+i⟩: the right turns in the wrong unit.", radians_hint
+        )
     message, hint = _explain_gates(meant)
     return wrong(f"{note} Read as degrees: {message}", f"{hint} {radians_hint}")

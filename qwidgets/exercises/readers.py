@@ -32,6 +32,8 @@ __all__ = [
     "Gate",
     "read_angle_text",
     "read_angles",
+    "read_bits",
+    "read_choice",
     "read_gates",
     "read_number",
     "read_probability",
@@ -238,7 +240,8 @@ def read_state(answer: object) -> qutip.Qobj:
         amplitudes = _qobj_amplitudes(answer)
     else:
         values = _items(
-            answer, "give the state as a qutip.Qobj ket, such as ket(theta, phi), or as a list of "
+            answer,
+            "give the state as a qutip.Qobj ket, such as ket(theta, phi), or as a list of "
             "its two amplitudes [a, b], such as [1 / math.sqrt(2), 1j / math.sqrt(2)]",
         )
         if len(values) != 2:
@@ -410,7 +413,9 @@ def _check_count(count: int) -> None:
 def _is_rotation(answer: object) -> bool:
     """Whether ``answer`` is one pair ``(rotation name, angle)`` rather than a list of two gates."""
     return (
-        isinstance(answer, tuple) and len(answer) == 2 and isinstance(answer[0], str)
+        isinstance(answer, tuple)
+        and len(answer) == 2
+        and isinstance(answer[0], str)
         and answer[0].strip().upper() in ROTATION_NAMES
     )
 
@@ -477,3 +482,131 @@ def _gate_word(word: str, where: str) -> list[str]:
     alias = _GATE_ALIASES.get(word, "")
     known = f"{where}{excerpt(word)} is not a gate I know."
     raise ValueError(" ".join(part for part in (known, alias, f"Use {_GATES_FORM}") if part))
+
+
+# -- bit strings ------------------------------------------------------------------------------------
+_BITS_FORM = "bits as text in quotes, e.g. '0110', or as a list, e.g. [0, 1, 1, 0]"
+_SEPARATORS = re.compile(r"[\s,;_|\-\[\]()'\"]+")
+
+
+def _bit_of(item: object, position: int) -> str:
+    """One item of a list of bits: 0 or 1 as a number, a yes/no value or text."""
+    if isinstance(item, (str, np.str_)):
+        text = str(item).strip()
+        if text in ("0", "1"):
+            return text
+        if text.upper() in ("Z", "X"):
+            raise ValueError(
+                f"item {position} is {text!r}, a basis; the key is made of bits, 0 or 1, not of bases"
+            )
+        raise ValueError(f"item {position} is the text {excerpt(item)}; each item should be 0 or 1")
+    if isinstance(item, (bool, np.bool_)):
+        return "1" if item else "0"
+    if isinstance(item, numbers.Real):
+        value = float(item)
+        if value in (0.0, 1.0):
+            return str(int(value))
+        raise ValueError(f"item {position} is {excerpt(item)}; a bit is 0 or 1")
+    raise TypeError(f"item {position} ({excerpt(item)}) is not a bit; give {_BITS_FORM}")
+
+
+def read_bits(answer: object, numbers_note: str = "") -> str:
+    """Read a string of bits and return it as text of 0s and 1s, e.g. ``'0110'``.
+
+    Accepts text (``'0110'``, ``'0 1 1 0'``, ``'0,1,1,0'``, ``'[0, 1, 1, 0]'``) and a list, tuple
+    or array of bits (``[0, 1, 1, 0]``, ``['0', '1']``, booleans). A whole number whose digits
+    are 0 and 1 (``110``, typed without quotes) is read as its digits; the caller says whether
+    a leading zero went missing.
+
+    Raises ``TypeError`` or ``ValueError`` whose message says what is wrong with the form:
+    bases (Z, X) instead of bits, other numbers (``numbers_note`` is added, e.g. to point out
+    photon numbers), an empty answer, or more than :data:`~qwidgets.exercises.readers.MAX_TEXT`
+    characters or items.
+    """
+    if isinstance(answer, (bool, np.bool_)):
+        raise TypeError(f"the answer is {answer}, a yes/no value; give {_BITS_FORM}")
+    if isinstance(answer, (int, np.integer)):
+        number = int(answer)
+        if number < 0 or number.bit_length() > 4 * MAX_TEXT:
+            raise ValueError(f"the answer is the number {excerpt(answer)}; give {_BITS_FORM}")
+        digits = str(number)
+        if set(digits) <= {"0", "1"}:
+            return digits
+        raise TypeError(f"the answer is the number {number}; give {_BITS_FORM}")
+    if isinstance(answer, (str, np.str_)):
+        return _bits_from_text(str(answer), numbers_note)
+    if isinstance(answer, np.ndarray):
+        items: Sequence[object] = answer.ravel()
+    elif isinstance(answer, (list, tuple)):
+        items = answer
+    elif isinstance(answer, (set, frozenset)):
+        raise TypeError(f"a set has no order, and the order of the bits matters; give {_BITS_FORM}")
+    else:
+        raise TypeError(f"the answer should be {_BITS_FORM}; got a {type(answer).__name__}")
+    if len(items) > MAX_TEXT:
+        raise ValueError(f"the answer holds {len(items)} items; the key here is a handful of bits")
+    if len(items) == 0:
+        raise ValueError(f"the answer is empty; give {_BITS_FORM}")
+    if all(isinstance(i, (numbers.Integral, np.integer)) and not isinstance(i, bool) for i in items):
+        large = [int(i) for i in items if int(i) not in (0, 1)]
+        if large:
+            shown = ", ".join(map(excerpt, large[:6])) + (", ..." if len(large) > 6 else "")
+            raise ValueError(f"bits are 0 or 1, but your answer holds {shown}. {numbers_note}".strip())
+    return "".join(_bit_of(item, position) for position, item in enumerate(items, start=1))
+
+
+def _bits_from_text(text: str, numbers_note: str) -> str:
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"the answer is a text of {len(text)} characters; the key here is a handful of bits")
+    bits = _SEPARATORS.sub("", text)
+    if not bits:
+        raise ValueError(f"the answer is an empty text; give {_BITS_FORM}")
+    if set(bits) <= {"0", "1"}:
+        return bits
+    if set(bits.upper()) <= {"Z", "X"}:
+        raise ValueError(f"{excerpt(text)} are bases, Z and X; the key is made of bits, 0 or 1")
+    if bits.isdigit():
+        raise ValueError(f"{excerpt(text)} holds digits other than 0 and 1. {numbers_note}".strip())
+    raise ValueError(f"I could not read {excerpt(text)} as bits; write {_BITS_FORM}")
+
+
+# -- one letter of a multiple choice ---------------------------------------------------------------
+_CHOICE_FORM = "Write the letter of one statement as text, in quotes, e.g. 'a'."
+_CHOICE_WORDS = r"(?:(?:the\s+)?(?:answer|option|choice|statement)\s*(?:is\s*)?[:=]?\s*)?"
+_ONE_LETTER = re.compile(rf"^{_CHOICE_WORDS}\(?\s*([a-z])\s*[).:]?$", re.IGNORECASE)
+
+
+def _several_letters(letters: Sequence[str]) -> re.Pattern[str]:
+    """Text that names several of ``letters``: ``'b, c'``, ``'b and c'``, ``'(a)(c)'``, ``'bc'``."""
+    one = rf"\(?[{''.join(letters)}]\)?"
+    return re.compile(rf"^{one}(?:\s*(?:,|;|/|&|\+|\band\b|\bor\b)?\s*{one})+$", re.IGNORECASE)
+
+
+def read_choice(answer: object, letters: Sequence[str]) -> str:
+    """Read the letter of one choice, e.g. ``'b'``, ``'B'``, ``'(b)'``, ``'b)'`` or ``'option b'``.
+
+    Raises ``TypeError`` for anything but text, and ``ValueError`` for text that is not one of
+    ``letters`` (several letters, an unknown letter, a sentence, or more than :data:`MAX_TEXT`
+    characters).
+    """
+    listed = ", ".join(letters)
+    if not isinstance(answer, str):
+        if isinstance(answer, (list, tuple, set, frozenset, dict)):
+            raise TypeError(f"the answer is a {type(answer).__name__}, not one letter. {_CHOICE_FORM}")
+        raise TypeError(f"the answer is {excerpt(answer)}, not a letter. {_CHOICE_FORM}")
+    if len(answer) > MAX_TEXT:
+        raise ValueError(f"the answer is a text of {len(answer)} characters; write just one letter, {listed}")
+    text = answer.strip()
+    if not text:
+        raise ValueError(f"the answer is an empty text; write one letter, {listed}")
+    match = _ONE_LETTER.match(text)
+    if match is not None:
+        letter = match[1].lower()
+        if letter not in letters:
+            raise ValueError(f"there is no statement {letter!r}; the statements are {listed}")
+        return letter
+    if _several_letters(letters).match(text):
+        raise ValueError(
+            f"{excerpt(text)} names several statements; exactly one is right, so choose one of {listed}"
+        )
+    raise ValueError(f"write just the letter of the statement you choose, one of {listed}, not a sentence")

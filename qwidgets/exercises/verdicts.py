@@ -22,6 +22,7 @@ __all__ = [
     "NUMBER_TOLERANCE",
     "VECTOR_TOLERANCE",
     "angles_verdict",
+    "close",
     "axis_state_of",
     "describe_state",
     "probability_verdict",
@@ -37,6 +38,11 @@ DEGREE_LIKE = 2 * math.pi + 0.1
 """An angle larger than this (in size) was most likely typed in degrees."""
 
 
+def close(value: float, target: float, tolerance: float = NUMBER_TOLERANCE) -> bool:
+    """Whether ``value`` is within ``tolerance`` of ``target``, float noise aside (0.26 vs 0.25 counts)."""
+    return abs(value - target) <= tolerance + 1e-12
+
+
 def same_state(a: qutip.Qobj, b: qutip.Qobj) -> bool:
     """Whether two qubit states are equal up to a global phase (within :data:`VECTOR_TOLERANCE`)."""
     return float(np.linalg.norm(bloch_vector(a) - bloch_vector(b))) < VECTOR_TOLERANCE
@@ -44,7 +50,7 @@ def same_state(a: qutip.Qobj, b: qutip.Qobj) -> bool:
 
 def same_angle(a: float, b: float) -> bool:
     """Whether two angles agree modulo 2 pi, within :data:`NUMBER_TOLERANCE`."""
-    return abs((a - b + math.pi) % (2 * math.pi) - math.pi) <= NUMBER_TOLERANCE
+    return close((a - b + math.pi) % (2 * math.pi) - math.pi, 0.0)
 
 
 def axis_state_of(state: qutip.Qobj) -> AxisState | None:
@@ -154,12 +160,12 @@ def probability_verdict(
         or a number that is simply not the probability.
     """
     value = read_probability(answer)
-    if abs(value - truth) <= NUMBER_TOLERANCE:
+    if close(value, truth):
         return correct(f"The probability is {truth:.4f}; you gave {value:g}. {remark}".strip())
     for wrong_value, message, mistake_hint in mistakes:
-        if abs(value - wrong_value) <= NUMBER_TOLERANCE:
+        if close(value, wrong_value):
             return wrong(message, mistake_hint)
-    if 1 < value <= 100 and abs(value / 100 - truth) <= NUMBER_TOLERANCE:
+    if 1 < value <= 100 and close(value / 100, truth):
         return wrong(
             f"{value:g} looks like a percentage. A probability is a number from 0 to 1.",
             f"Divide by 100: {value:g} % is {value / 100:g}.",

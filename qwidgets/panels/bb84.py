@@ -475,8 +475,9 @@ def _check_outcome(reading: BB84Reading) -> str:
         if (run_kept := reading.run.sifted_key_length) < reading.asked
         else ""
     )
+    differ = "differs" if check.errors == 1 else "differ"
     return (
-        f"{fewer}{check.n_checked:,} bits compared: {check.errors:,} differ, estimated QBER "
+        f"{fewer}{check.n_checked:,} bits compared: {check.errors:,} {differ}, estimated QBER "
         f"{_percent(check.estimated_qber)} (expected for these settings: {_percent(reading.expected.qber)}); "
         f"{verdict}."
     )

@@ -341,3 +341,23 @@ def test_read_gates_allows_at_most_max_gates(answer):
 def test_read_gates_refuses_huge_answers_at_once(answer):
     error = quickly(read_gates, answer)
     assert len(str(error)) < 200
+
+
+def test_bits_and_choices_are_read_forgivingly():
+    from qwidgets.exercises.readers import read_bits, read_choice
+
+    assert read_bits("0 1 1 0") == read_bits([0, 1, 1, 0]) == read_bits("[0,1,1,0]") == "0110"
+    assert read_bits(110) == "110"
+    with pytest.raises(ValueError, match="are bases, Z and X"):
+        read_bits("ZXXZ")
+    assert read_choice("(B)", ("a", "b", "c")) == read_choice("option b", ("a", "b", "c")) == "b"
+    with pytest.raises(ValueError, match="names several statements"):
+        read_choice("b and c", ("a", "b", "c"))
+    with pytest.raises(TypeError, match="not a letter"):
+        read_choice(2, ("a", "b"))
+
+
+def test_a_number_exactly_at_the_tolerance_counts_as_close():
+    from qwidgets.exercises.verdicts import close
+
+    assert close(0.26, 0.25) and close(0.24, 0.25) and not close(0.2601, 0.25)
