@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import qutip
 
 from qwidgets.exercises import (
     EXERCISES,
@@ -38,26 +37,6 @@ from qwidgets.physics import simulate_bb84
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "03_bb84.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("bb84.")]
-JUNK = [
-    "abc",
-    [1],
-    float("nan"),
-    float("inf"),
-    True,
-    object(),
-    {"f": 1},
-    b"\x00",
-    (),
-    10**400,
-    1j,
-    qutip.basis(2, 0),
-    np.array([0.5, 0.5]),
-    "",
-    "x" * 10_000_000,
-    [0] * 10_000_000,
-    -3,
-    [None],
-]
 
 # Closed forms.
 _ZERO = np.array([1.0, 0.0])
@@ -131,24 +110,6 @@ def test_lesson_03_registers_its_exercises_in_order_with_the_conventions():
         assert entry.check.__doc__.strip()  # its first line is the form hint
     assert set(bb84.__all__) <= set(dir(bb84))
     assert {f"check_{exercise_id.split('.', 1)[1]}" for exercise_id in IDS} <= set(bb84.__all__)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_the_placeholder_none_is_unanswered(exercise_id):
-    feedback = EXERCISES[exercise_id].check(None)
-    assert feedback.status == "unanswered"
-    assert not feedback.correct
-    assert feedback.hint == EXERCISES[exercise_id].check.__doc__.strip().splitlines()[0]
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-@pytest.mark.parametrize("junk", JUNK, ids=lambda junk: repr(junk)[:30])
-def test_junk_answers_are_feedback_not_exceptions(exercise_id, junk):
-    feedback = EXERCISES[exercise_id].check(junk)
-    assert feedback.status == "wrong"
-    assert feedback.message and feedback.hint
-    assert len(feedback.message) + len(feedback.hint) < 1000
-    assert "bug" not in text(feedback), str(feedback)  # read as an answer, not an unexpected failure
 
 
 @pytest.mark.parametrize(

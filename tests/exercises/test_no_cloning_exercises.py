@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import qutip
 
 from qwidgets.exercises import (
     AMPLIFIER_CHOICES,
@@ -32,23 +31,6 @@ from qwidgets.exercises import (
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "02_no_cloning.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("no_cloning.")]
-JUNK = [
-    "abc",
-    [1],
-    float("nan"),
-    float("inf"),
-    True,
-    object(),
-    {"f": 1},
-    b"\x00",
-    (),
-    10**400,
-    1j,
-    qutip.basis(2, 0),
-    np.array([0.5, 0.5]),
-    "",
-    "x" * 10_000_000,
-]
 
 # Closed forms.
 CNOT_PLUS = 0.5  # one qubit of (|00> + |11>)/sqrt 2 is I/2: passes the |+> test half the time
@@ -103,23 +85,6 @@ def test_lesson_02_registers_its_exercises_in_order_with_the_conventions():
         assert entry.check.__doc__.strip()  # its first line is the form hint
     assert set(no_cloning.__all__) <= set(dir(no_cloning))
     assert {f"check_{exercise_id.split('.', 1)[1]}" for exercise_id in IDS} <= set(no_cloning.__all__)
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_the_placeholder_none_is_unanswered(exercise_id):
-    feedback = EXERCISES[exercise_id].check(None)
-    assert feedback.status == "unanswered"
-    assert not feedback.correct
-    assert feedback.hint == EXERCISES[exercise_id].check.__doc__.strip().splitlines()[0]
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-@pytest.mark.parametrize("junk", JUNK, ids=lambda junk: repr(junk)[:30])
-def test_junk_answers_are_feedback_not_exceptions(exercise_id, junk):
-    feedback = EXERCISES[exercise_id].check(junk)
-    assert feedback.status == "wrong"
-    assert feedback.message and feedback.hint
-    assert len(feedback.message) + len(feedback.hint) < 1000
 
 
 @pytest.mark.parametrize(

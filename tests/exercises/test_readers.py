@@ -213,10 +213,24 @@ def test_read_state_refuses_a_huge_list_at_once():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("pi", PI), ("π", PI), ("PI", PI), ("pi/2", PI / 2), ("3pi/4", 3 * PI / 4), ("3*pi/4", 3 * PI / 4),
-        ("3 π / 4", 3 * PI / 4), ("-pi/4", -PI / 4), ("−π/4", -PI / 4), ("+pi/8", PI / 8), ("0.5", 0.5),
-        (".5", 0.5), ("90", 90.0), ("2*pi", 2 * PI), ("pi/2 + pi/4", 3 * PI / 4), ("pi - 1", PI - 1),
-        ("  pi/3  ", PI / 3), ("1/3*pi", PI / 3),
+        ("pi", PI),
+        ("π", PI),
+        ("PI", PI),
+        ("pi/2", PI / 2),
+        ("3pi/4", 3 * PI / 4),
+        ("3*pi/4", 3 * PI / 4),
+        ("3 π / 4", 3 * PI / 4),
+        ("-pi/4", -PI / 4),
+        ("−π/4", -PI / 4),
+        ("+pi/8", PI / 8),
+        ("0.5", 0.5),
+        (".5", 0.5),
+        ("90", 90.0),
+        ("2*pi", 2 * PI),
+        ("pi/2 + pi/4", 3 * PI / 4),
+        ("pi - 1", PI - 1),
+        ("  pi/3  ", PI / 3),
+        ("1/3*pi", PI / 3),
     ],
 )
 def test_read_angle_text_reads_numbers_and_expressions_of_pi(text, expected):

@@ -1,0 +1,85 @@
+"""What every registered exercise must do, in every lesson (like the panel contract suite).
+
+Each lesson's own test file checks its exercises' truths and named mistakes; this one checks the
+conventions they all share: ids, names, the form hint, the unanswered placeholder, unreadable
+answers, and reference solutions that pass.
+"""
+
+import importlib
+
+import numpy as np
+import pytest
+import qutip
+
+from qwidgets import exercises
+from qwidgets.exercises import EXERCISES, assert_correct, reference_solution
+
+IDS = list(EXERCISES)
+JUNK = [
+    "abc",
+    "",
+    "x" * 10_000_000,
+    [0] * 10_000_000,
+    [1],
+    [],
+    float("nan"),
+    float("inf"),
+    True,
+    object(),
+    {"f": 1},
+    b"\x00",
+    (),
+    10**400,
+    1j,
+    qutip.basis(2, 0),
+    np.array([0.5, 0.5]),
+]
+
+
+def test_every_lesson_module_registers_its_exercises():
+    lessons = {EXERCISES[i].lesson for i in IDS}
+    assert lessons == {"01_qubits", "02_no_cloning", "03_bb84", "04_eavesdroppers"}
+    modules = [i.split(".", 1)[0] for i in IDS]
+    assert modules == sorted(
+        modules, key=["qubits", "no_cloning", "bb84", "eavesdroppers"].index
+    )  # lesson order
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_conventions(exercise_id):
+    entry = EXERCISES[exercise_id]
+    module_name, task = exercise_id.split(".", 1)
+    module = importlib.import_module(f"qwidgets.exercises.{module_name}")
+    assert entry.lesson == module.LESSON
+    assert entry.answer_name == f"answer_{task}"
+    assert entry.check is getattr(module, f"check_{task}")
+    assert getattr(exercises, f"check_{task}").__qualname__ == f"check_{task}"  # re-exported (a reload test
+    # elsewhere may have replaced the module's function since)
+    assert f"check_{task}" in module.__all__ and f"check_{task}" in exercises.__all__
+    assert entry.points >= 1
+    assert entry.check.__doc__.strip(), "the first docstring line is the form hint"
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_placeholder_none_is_unanswered_with_the_form_hint(exercise_id):
+    feedback = EXERCISES[exercise_id].check(None)
+    assert feedback.status == "unanswered" and not feedback.correct
+    assert feedback.hint == EXERCISES[exercise_id].check.__doc__.strip().splitlines()[0]
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("junk", JUNK, ids=lambda junk: repr(junk)[:20])
+def test_unreadable_answers_get_short_feedback_never_an_exception(exercise_id, junk):
+    feedback = EXERCISES[exercise_id].check(junk)
+    assert feedback.status == "wrong" and feedback.message and feedback.hint
+    assert len(feedback.message) + len(feedback.hint) < 1200
+    assert "bug" not in f"{feedback.message} {feedback.hint}", str(feedback)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_reference_solution_passes(exercise_id):
+    answer = reference_solution(exercise_id)
+    assert EXERCISES[exercise_id].check(answer).correct
+    assert_correct(exercise_id, answer)
+    with pytest.raises(AssertionError):
+        assert_correct(exercise_id, None)
