@@ -35,7 +35,7 @@ __all__ = [
     "shots",
 ]
 
-UNITS: tuple[str, ...] = ("", "rad", "km", "dB", "dB/km", "s", "Hz")
+UNITS: tuple[str, ...] = ("", "rad", "km", "m", "nm", "dB", "dB/km", "s", "Hz")
 """The units a parameter may declare ("" for a pure number)."""
 MAX_SHOTS = 100_000_000
 """Most shots (copies measured) any function or panel samples in one go."""
