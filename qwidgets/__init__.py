@@ -4,7 +4,26 @@ Panels are exported here (``from qwidgets import QubitPanel``); the physics live
 :mod:`qwidgets.physics` and the exercise checks in :mod:`qwidgets.exercises`.
 """
 
-from qwidgets.panels import BB84Panel, ClonerPanel, EavesdropperPanel, Panel, QubitPanel
+from qwidgets.panels import (
+    BB84Panel,
+    ClonerPanel,
+    EavesdropperPanel,
+    LinkPanel,
+    Panel,
+    QubitPanel,
+    SatellitePanel,
+    TrustedNodePanel,
+)
 
-__all__ = ["BB84Panel", "ClonerPanel", "EavesdropperPanel", "Panel", "QubitPanel", "__version__"]
+__all__ = [
+    "BB84Panel",
+    "ClonerPanel",
+    "EavesdropperPanel",
+    "LinkPanel",
+    "Panel",
+    "QubitPanel",
+    "SatellitePanel",
+    "TrustedNodePanel",
+    "__version__",
+]
 __version__ = "0.1.0"

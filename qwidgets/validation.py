@@ -94,19 +94,22 @@ def real(
     InvalidValueError
         If it is NaN, infinite, too large for a float, or out of range.
     """
-    allowed = _range_text("a number", low, high, low_open=low_open, high_open=high_open)
+
+    def allowed() -> str:  # written only for a message: checks run in every inner loop
+        return _range_text("a number", low, high, low_open=low_open, high_open=high_open)
+
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InvalidTypeError(name, value, allowed, unit)
+        raise InvalidTypeError(name, value, allowed(), unit)
     try:
         result = float(value)
     except OverflowError:  # an int too large for a float
-        raise InvalidValueError(name, value, allowed, unit) from None
+        raise InvalidValueError(name, value, allowed(), unit) from None
     if not math.isfinite(result):
-        raise InvalidValueError(name, value, allowed, unit)
+        raise InvalidValueError(name, value, allowed(), unit)
     too_low = low is not None and (result <= low if low_open else result < low)
     too_high = high is not None and (result >= high if high_open else result > high)
     if too_low or too_high:
-        raise InvalidValueError(name, value, allowed, unit)
+        raise InvalidValueError(name, value, allowed(), unit)
     return result
 
 

@@ -4,6 +4,18 @@ from qwidgets.panels.base import Panel
 from qwidgets.panels.bb84 import BB84Panel
 from qwidgets.panels.cloner import ClonerPanel
 from qwidgets.panels.eavesdropper import EavesdropperPanel
+from qwidgets.panels.link import LinkPanel
 from qwidgets.panels.qubit import QubitPanel
+from qwidgets.panels.satellite import SatellitePanel
+from qwidgets.panels.trusted import TrustedNodePanel
 
-__all__ = ["BB84Panel", "ClonerPanel", "EavesdropperPanel", "Panel", "QubitPanel"]
+__all__ = [
+    "BB84Panel",
+    "ClonerPanel",
+    "EavesdropperPanel",
+    "LinkPanel",
+    "Panel",
+    "QubitPanel",
+    "SatellitePanel",
+    "TrustedNodePanel",
+]

@@ -14,7 +14,17 @@ from collections.abc import Sequence
 
 from qwidgets.plots import ROLE_COLORS
 
-__all__ = ["Highlight", "angle_text", "number_text", "summary_html", "summary_text"]
+__all__ = [
+    "Highlight",
+    "angle_text",
+    "distance_text",
+    "number_text",
+    "rate_text",
+    "summary_html",
+    "summary_text",
+]
+
+_RATE_PREFIXES = ((1e9, "Gbit/s"), (1e6, "Mbit/s"), (1e3, "kbit/s"))
 
 
 class Highlight(str):
@@ -32,6 +42,32 @@ def number_text(value: float, decimals: int = 2) -> str:
 def angle_text(angle: float) -> str:
     """Format an angle in radians and as a multiple of pi, e.g. ``'1.57 rad (0.50π)'``."""
     return f"{number_text(angle)} rad ({number_text(angle / math.pi)}π)"
+
+
+def rate_text(rate_bits_per_s: float) -> str:
+    """A key rate in words, to three significant digits: ``"1.23 kbit/s"``, ``"no key"`` for zero.
+
+    Rates under 0.01 bit/s read ``"< 0.01 bit/s"`` (less than a bit in 100 s) and an infinite
+    rate ``"unlimited"`` (the bound of a lossless channel).
+    """
+    if rate_bits_per_s <= 0:
+        return "no key"
+    if math.isinf(rate_bits_per_s):
+        return "unlimited"
+    if rate_bits_per_s < 0.0095:
+        return "< 0.01 bit/s"
+    rounded = float(f"{rate_bits_per_s:.3g}")  # round first: 999.7 bit/s reads 1 kbit/s
+    for scale, unit in _RATE_PREFIXES:
+        if rounded >= scale:
+            return f"{rounded / scale:.3g} {unit}"
+    return f"{rounded:.3g} bit/s"
+
+
+def distance_text(length_km: float) -> str:
+    """A distance in km: whole km from 100 km up (``"1,203 km"``), else 3 significant digits."""
+    if math.isinf(length_km):
+        return "∞ km"
+    return f"{length_km:,.0f} km" if length_km >= 99.5 else f"{length_km:.3g} km"
 
 
 def summary_text(lines: Sequence[str]) -> str:

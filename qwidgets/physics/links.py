@@ -51,11 +51,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import optimize
+from scipy import optimize, special
 
 from qwidgets import validation
 from qwidgets.errors import InvalidTypeError, InvalidValueError, UnknownKeywordError
-from qwidgets.physics.keyrate import binary_entropy
 
 __all__ = [
     "FIBER_ATTENUATION_DB_PER_KM",
@@ -83,7 +82,11 @@ _SIFTING = 0.5  # q: half the detections survive the basis comparison
 _DARK_ERROR = 0.5  # e_0: a dark count is a coin toss
 _MAX_LOSS_DB = 2000.0  # max_distance_km gives up beyond this loss (eta >= 1e-211: no underflow)
 _LOSS_TOLERANCE_DB = 1e-9  # precision of max_distance_km on the loss
-_entropies = np.frompyfunc(binary_entropy, 1, 1)
+
+
+def _binary_entropies(p: np.ndarray) -> np.ndarray:
+    """:func:`~qwidgets.physics.keyrate.binary_entropy` of every element, vectorised (0 at 0 and 1)."""
+    return (special.entr(p) + special.entr(1.0 - p)) / math.log(2.0)
 
 
 def fiber_transmittance(
@@ -146,7 +149,7 @@ class _Link:
         y0, e_d, f = self.dark_count_probability, self.misalignment, self.error_correction_efficiency
         y1 = y0 + eta
         e1 = np.divide(_DARK_ERROR * y0 + e_d * eta, y1, out=np.full_like(y1, 0.5), where=y1 > 0)
-        h_e1 = _entropies(e1).astype(float)
+        h_e1 = _binary_entropies(e1)
         if self.source == "single-photon":
             return _SIFTING * y1 * (1.0 - f * h_e1 - h_e1)
         mu = self.mean_photon_number
@@ -154,7 +157,7 @@ class _Link:
         gain = y0 + signal
         qber = np.divide(_DARK_ERROR * y0 + e_d * signal, gain, out=np.full_like(gain, 0.5), where=gain > 0)
         single_gain = y1 * mu * math.exp(-mu)
-        return _SIFTING * (-gain * f * _entropies(qber).astype(float) + single_gain * (1.0 - h_e1))
+        return _SIFTING * (-gain * f * _binary_entropies(qber) + single_gain * (1.0 - h_e1))
 
     def bits_per_pulse(self, loss_db: np.ndarray) -> np.ndarray:
         """Secret bits per pulse after ``loss_db`` of channel loss: the formula, exactly 0 where negative."""

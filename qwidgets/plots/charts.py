@@ -17,6 +17,9 @@ from qwidgets.plots.style import INCH_PER_UNIT, PALETTE, ROLE_COLORS, SMALL_FONT
 
 __all__ = ["ChartPicture", "Curve", "LineChart", "Marker", "Span"]
 
+_OUTSIDE = "outside"
+_OUTSIDE_LEGEND_WIDTH = 0.62  # of the figure's height: the room a legend outside the axes takes
+
 
 def _color(name: str) -> str:
     """A colour by meaning (:data:`ROLE_COLORS`) or by palette name."""
@@ -25,24 +28,36 @@ def _color(name: str) -> str:
 
 @dataclass(frozen=True)
 class Curve:
-    """A labelled line through the points ``(x[i], y[i])``, coloured by ``color`` (a role or palette name)."""
+    """A labelled line through the points ``(x[i], y[i])``, coloured by ``color`` (a role or palette name).
+
+    ``symbol``, if given, is drawn on the line's legend entry: the marker of the points that
+    belong to the curve.
+    """
 
     label: str
     x: tuple[float, ...]
     y: tuple[float, ...]
     color: str = "state"
     style: str = "-"
+    symbol: str = ""
 
 
 @dataclass(frozen=True)
 class Marker:
-    """A labelled point; hollow when ``filled`` is false."""
+    """A labelled point drawn as ``symbol`` (a matplotlib marker: ``"o"``, ``"s"``, ``"^"``, ...).
+
+    Hollow when ``filled`` is false, and then by default larger, so that a dot at the same place
+    shows inside it; ``size`` (points) overrides that. A point or curve with an empty label stays
+    out of the legend.
+    """
 
     label: str
     x: float
     y: float
     color: str = "event"
     filled: bool = True
+    symbol: str = "o"
+    size: float | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +92,12 @@ class LineChart:
     n_curves, n_markers : int
         How many curves and points a picture may hold.
     legend : str
-        Where the legend sits (a matplotlib ``loc``).
+        Where the legend sits: a matplotlib ``loc`` inside the axes, or ``"outside"``, to the
+        right of the axes (the figure keeps about two heights' worth of axes for this: widen it).
+    yscale : {"linear", "log"}
+        Scale of the y axis; on a log scale points at or below zero are not drawn.
+    width : float
+        Width of the figure as a multiple of its height.
     """
 
     def __init__(
@@ -90,9 +110,14 @@ class LineChart:
         n_curves: int,
         n_markers: int,
         legend: str = "upper right",
+        yscale: str = "linear",
+        width: float = 1.15,
     ) -> None:
-        self.figure = new_figure(1.15 * INCH_PER_UNIT, INCH_PER_UNIT)
-        ax = self.axes = self.figure.add_axes((0.16, 0.15, 0.8, 0.74))
+        self.figure = new_figure(width * INCH_PER_UNIT, INCH_PER_UNIT)
+        left = 0.16 * 1.15 / width  # the same margin in inches, whatever the width
+        right = 1.0 - (_OUTSIDE_LEGEND_WIDTH / width if legend == _OUTSIDE else 0.04)
+        ax = self.axes = self.figure.add_axes((left, 0.15, right - left, 0.74))
+        ax.set_yscale(yscale)
         ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
         ax.set_xlabel(xlabel, fontsize=SMALL_FONT_SIZE)
@@ -129,7 +154,8 @@ class LineChart:
             if marker:  # a hollow ring is drawn larger, so that a dot at the same place shows inside it
                 point.set_color(_color(marker.color))
                 point.set_markerfacecolor(_color(marker.color) if marker.filled else "white")
-                point.set_markersize(8 if marker.filled else 14)
+                point.set_markersize(marker.size or (8 if marker.filled else 14))
+                point.set_marker(marker.symbol)
         previous = self._picture
         if previous is None or _legend_key(previous) != _legend_key(picture):
             self._draw_legend(picture)
@@ -144,15 +170,25 @@ class LineChart:
     def _draw_legend(self, picture: ChartPicture) -> None:
         handles = (
             [
-                Line2D([], [], color=_color(c.color), linestyle=c.style, linewidth=2.2, label=c.label)
+                Line2D(
+                    [],
+                    [],
+                    color=_color(c.color),
+                    linestyle=c.style,
+                    linewidth=2.2,
+                    marker=c.symbol or None,
+                    markersize=6,
+                    label=c.label,
+                )
                 for c in picture.curves
+                if c.label
             ]
             + [
                 Line2D(
                     [],
                     [],
                     color=_color(m.color),
-                    marker="o",
+                    marker=m.symbol,
                     linestyle="",
                     markersize=8,
                     markeredgewidth=2,
@@ -160,12 +196,15 @@ class LineChart:
                     label=m.label,
                 )
                 for m in picture.markers
+                if m.label
             ]
             + [Patch(facecolor=PALETTE["light_grey"], label=s.label) for s in picture.spans]
         )
+        outside = self._legend_loc == _OUTSIDE
         self.axes.legend(
             handles=handles,
-            loc=self._legend_loc,
+            loc="upper left" if outside else self._legend_loc,
+            bbox_to_anchor=(1.02, 1.0) if outside else None,
             fontsize=SMALL_FONT_SIZE - 1,
             frameon=True,
             framealpha=0.9,
@@ -186,7 +225,7 @@ class LineChart:
 def _legend_key(picture: ChartPicture) -> tuple:
     """What the legend shows: labels and looks, not positions."""
     return (
-        tuple((c.label, c.color, c.style) for c in picture.curves),
-        tuple((m.label, m.color, m.filled) for m in picture.markers),
+        tuple((c.label, c.color, c.style, c.symbol) for c in picture.curves if c.label),
+        tuple((m.label, m.color, m.filled, m.symbol) for m in picture.markers if m.label),
         tuple(s.label for s in picture.spans),
     )

@@ -49,3 +49,36 @@ def test_only_static_changes_cost_a_full_redraw():
     renderer.render()
     assert renderer.full_redraws == 3 and view.axes.get_xlim() == (0, 2)
     assert [t.get_text() for t in view.axes.get_legend().get_texts()] == ["b", "ring", "dot", "beyond"]
+
+
+def test_a_log_chart_with_symbols_sizes_and_the_legend_outside():
+    view = LineChart(
+        xlabel="x",
+        ylabel="y",
+        xlim=(0, 1),
+        ylim=(1e-2, 1e2),
+        n_curves=2,
+        n_markers=2,
+        yscale="log",
+        width=2.3,
+        legend="outside",
+    )
+    renderer = PngRenderer(view)
+    view.update(
+        ChartPicture(
+            curves=(Curve("rate", (0.0, 1.0), (10.0, 0.1), symbol="^"), Curve("", (0.5, 0.5), (1e-2, 1e2))),
+            markers=(Marker("", 0.5, 1.0, symbol="s"), Marker("end", 1.0, 1e-2, filled=False, size=9)),
+        )
+    )
+    assert renderer.render() is not None
+    assert view.axes.get_yscale() == "log"
+    here, end = view.points
+    assert here.get_marker() == "s" and end.get_markersize() == 9
+    legend = view.axes.get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["rate", "end"]  # no entry for empty labels
+    assert legend.legend_handles[0].get_marker() == "^"
+    figure_box = view.figure.get_window_extent()
+    axes_box, legend_box = view.axes.get_window_extent(), legend.get_window_extent()
+    assert (
+        axes_box.x1 < legend_box.x0 and legend_box.x1 <= figure_box.x1
+    )  # beside the axes, inside the figure
