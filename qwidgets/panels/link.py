@@ -429,9 +429,10 @@ class LinkPanel(Panel):
     @staticmethod
     def _title(result: LinkReading) -> str:
         settings = result.settings
+        nodes = f"{settings.n_nodes} trusted node{'s' if settings.n_nodes > 1 else ''}"
         return (
-            f"{settings.attenuation_db_per_km:.2f} dB/km fibre, {settings.equipment.name} detectors, "
-            f"μ = {settings.mean_photon_number:.2f}"
+            f"{settings.attenuation_db_per_km:.2f} dB/km fibre · {settings.equipment.name} detectors · "
+            f"μ = {settings.mean_photon_number:.2f} · {nodes}"
         )
 
     def _describe(self, result: LinkReading) -> tuple[str, ...]:
