@@ -315,7 +315,7 @@ def bench_browser(key_reps: int) -> list[Row]:
                 nb.wait_execution_done(120)
                 panels = nb.panels(drv.QUBIT_PANEL_TITLE)
                 drv.wait_until(lambda: panels.count() > 0 and page.locator(".widget-slider").count() >= 4, 20)
-                view = drv.QubitPanelView(panels.first)
+                view = drv.PanelView(panels.first)
                 panel_images = [view.images.nth(i) for i in range(view.images.count())]
                 floor = page.locator(".widget-slider").filter(has_text="floor").first
                 floor_image = page.locator(".jp-OutputArea img.widget-image").last

@@ -17,8 +17,8 @@ Pieces:
 ``LabNotebook``
     One notebook in one page: open, wait for the kernel through the REST API, Run All through
     the menu, wait until execution finishes, inspect outputs and panels.
-``QubitPanelView``
-    The DOM of one QubitPanel: sliders, buttons, pictures and summary.
+``PanelView``
+    The DOM of one panel: sliders, buttons, pictures, summary and tables.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ LAB_OVERRIDES = {
 }
 
 QUBIT_PANEL_TITLE = "A qubit on the Bloch sphere"
+LINK_PANEL_TITLE = "Key rate against distance"
 
 # A code cell that displays a panel: a call of a class whose name ends in "Panel" that is not
 # an import line (e.g. ``QubitPanel(theta=1.0)`` or ``panel = QubitPanel()`` then ``panel``).
@@ -95,18 +96,16 @@ def find_chromium() -> str:
     path = shutil.which(wanted) if not os.path.isabs(wanted) else wanted
     if path and os.path.isfile(path) and os.access(path, os.X_OK):
         try:
-            probe = subprocess.run(
-                [path, "--version"], capture_output=True, text=True, timeout=30
-            )
+            probe = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=30)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ChromiumMissing(
-                _missing_message(path, f"`{path} --version` failed: {exc}")
-            ) from exc
+            raise ChromiumMissing(_missing_message(path, f"`{path} --version` failed: {exc}")) from exc
         if probe.returncode == 0 and "chrom" in probe.stdout.lower():
             return path
         raise ChromiumMissing(
-            _missing_message(path, f"`{path} --version` gave {probe.returncode}: "
-                             f"{(probe.stdout + probe.stderr).strip()[:200]}")
+            _missing_message(
+                path,
+                f"`{path} --version` gave {probe.returncode}: {(probe.stdout + probe.stderr).strip()[:200]}",
+            )
         )
     raise ChromiumMissing(_missing_message(wanted, "not found or not executable"))
 
@@ -121,9 +120,7 @@ def _missing_message(path: str, why: str) -> str:
 
 def launch_browser(playwright: Any):
     """Launch headless Chromium (Debian's, never Playwright's download)."""
-    return playwright.chromium.launch(
-        executable_path=find_chromium(), headless=True, args=LAUNCH_ARGS
-    )
+    return playwright.chromium.launch(executable_path=find_chromium(), headless=True, args=LAUNCH_ARGS)
 
 
 def lesson_paths(lessons_dir: Path = LESSONS_DIR) -> list[Path]:
@@ -134,7 +131,9 @@ def lesson_paths(lessons_dir: Path = LESSONS_DIR) -> list[Path]:
 def copy_lessons(dst: Path, lessons_dir: Path = LESSONS_DIR) -> Path:
     """Copy the lessons (notebooks and any data beside them) to ``dst``; return ``dst``."""
     shutil.copytree(
-        lessons_dir, dst, dirs_exist_ok=True,
+        lessons_dir,
+        dst,
+        dirs_exist_ok=True,
         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
     )
     return dst
@@ -149,7 +148,8 @@ def expected_panels(notebook: Path) -> int:
             continue
         source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
         lines = [
-            line for line in source.splitlines()
+            line
+            for line in source.splitlines()
             if line.strip() and not line.lstrip().startswith(("from ", "import ", "#"))
         ]
         if any(_PANEL_CALL.search(line) for line in lines) and not lines[-1].rstrip().endswith(";"):
@@ -219,17 +219,24 @@ class LabServer:
         for _attempt in range(3):  # a free port can be taken between probe and bind: retry
             self.port = _free_port()
             cmd = [
-                sys.executable, "-m", "jupyterlab", "--no-browser",
-                "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
-                "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
-                "--allow-root", f"--ServerApp.root_dir={self.root_dir}",
+                sys.executable,
+                "-m",
+                "jupyterlab",
+                "--no-browser",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={self.port}",
+                "--ServerApp.port_retries=0",
+                f"--IdentityProvider.token={self.token}",
+                "--allow-root",
+                f"--ServerApp.root_dir={self.root_dir}",
                 f"--LabApp.app_settings_dir={app_settings}",
                 "--LabApp.news_url=None",
                 "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             ]
             log = open(self.log_path, "ab")
-            self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                         stdin=subprocess.DEVNULL)
+            self.proc = subprocess.Popen(
+                cmd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
             log.close()
             end = time.monotonic() + self.startup_timeout
             while time.monotonic() < end:
@@ -247,8 +254,7 @@ class LabServer:
                 last_error = f"no answer within {self.startup_timeout:.0f} s"
                 self.stop()
         raise RuntimeError(
-            f"jupyter lab did not start on 127.0.0.1 ({last_error}); log: {self.log_path}\n"
-            + self.log_tail()
+            f"jupyter lab did not start on 127.0.0.1 ({last_error}); log: {self.log_path}\n" + self.log_tail()
         )
 
     def _check_overrides(self) -> None:
@@ -292,7 +298,8 @@ class LabServer:
     # -- REST -----------------------------------------------------------------------------
     def api(self, path: str, method: str = "GET") -> Any:
         req = urllib.request.Request(
-            f"{self.base}{path}", method=method,
+            f"{self.base}{path}",
+            method=method,
             headers={"Authorization": f"token {self.token}"},
         )
         with urllib.request.urlopen(req, timeout=10) as r:
@@ -362,8 +369,10 @@ class LabNotebook:
             prompts = self.prompts()
             busy = any("*" in p for p in prompts)
             started = any(re.search(r"\d", p) for p in prompts)
-            idle = not busy and started and any(
-                s["kernel"]["execution_state"] == "idle" for s in self.server.sessions(self.name)
+            idle = (
+                not busy
+                and started
+                and any(s["kernel"]["execution_state"] == "idle" for s in self.server.sessions(self.name))
             )
             if idle:
                 quiet_since = quiet_since or time.monotonic()
@@ -372,15 +381,11 @@ class LabNotebook:
             else:
                 quiet_since = None
             time.sleep(0.2)
-        raise TimeoutError(
-            f"{self.name}: execution did not finish within {timeout:.0f} s; prompts {prompts}"
-        )
+        raise TimeoutError(f"{self.name}: execution did not finish within {timeout:.0f} s; prompts {prompts}")
 
     def error_outputs(self) -> list[str]:
         """Texts of error outputs (tracebacks), not warnings or plain stderr prints."""
-        texts = self.page.eval_on_selector_all(
-            ERROR_OUTPUT_SELECTOR, "els => els.map(e => e.innerText)"
-        )
+        texts = self.page.eval_on_selector_all(ERROR_OUTPUT_SELECTOR, "els => els.map(e => e.innerText)")
         return [t for t in texts if _ERROR_TEXT.search(t)]
 
     def widget_problems(self) -> dict[str, int]:
@@ -402,8 +407,8 @@ class LabNotebook:
             self.server.shutdown_sessions(self.name)
 
 
-class QubitPanelView:
-    """The DOM of one QubitPanel: its sliders, buttons, pictures and summary."""
+class PanelView:
+    """The DOM of one panel: its sliders, buttons, pictures, summary and tables."""
 
     def __init__(self, panel: Any) -> None:
         self.panel = panel
@@ -414,9 +419,11 @@ class QubitPanelView:
     def slider(self, label: str):
         """The slider whose description starts with ``label`` (``"θ"``, ``"φ"``, ``"r"``)."""
         exact = re.compile(rf"^\s*{re.escape(label)}(\s|$)")  # no \\b: JavaScript reads it as ASCII-only
-        return self.panel.locator(".widget-slider").filter(
-            has=self.panel.page.locator(".widget-label", has_text=exact)
-        ).first
+        return (
+            self.panel.locator(".widget-slider")
+            .filter(has=self.panel.page.locator(".widget-label", has_text=exact))
+            .first
+        )
 
     def button(self, label: str):
         """A plain Button (not a basis ToggleButton) whose whole text is ``label``."""
@@ -441,8 +448,9 @@ class QubitPanelView:
     def readout(self, label: str = "θ") -> float:
         return float(self.slider(label).locator(".widget-readout").first.inner_text())
 
-    def theta(self) -> float:
-        return self.readout("θ")
+    def tables(self) -> str:
+        """The text of the panel's tables (``.qwidgets-table``), one after the other."""
+        return "\n".join(self.panel.locator(".qwidgets-table").all_inner_texts())
 
 
 def wait_stable(get, quiet: float = 0.4, timeout: float = 10.0, interval: float = 0.05):

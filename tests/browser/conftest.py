@@ -23,14 +23,16 @@ from qwidgets.testing import jupyterlab as drv
 
 LESSONS_SRC = Path(os.environ.get("QWL_LESSONS_DIR") or drv.LESSONS_DIR)
 RUN_TIMEOUT_S = 90.0
+_PANEL_TESTS = {"qubit": "QubitPanel", "link": "LinkPanel"}  # word in a test's name -> panel it drives
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """One parameter per lesson notebook; no lessons is a failure, never a silent skip."""
     if "lesson_run" in metafunc.fixturenames:
         paths = drv.lesson_paths(LESSONS_SRC)
-        if "qubit" in metafunc.function.__name__:  # QubitPanel tests: the lessons that show one
-            paths = [p for p in paths if "QubitPanel(" in p.read_text(encoding="utf-8")]
+        for word, panel in _PANEL_TESTS.items():  # a panel's own tests: the lessons that show one
+            if word in metafunc.function.__name__:
+                paths = [p for p in paths if f"{panel}(" in p.read_text(encoding="utf-8")]
         names = [p.name for p in paths] or ["<no lessons found>"]
         metafunc.parametrize("lesson_run", names, indirect=True, scope="session")
 

@@ -8,7 +8,9 @@ Per lesson (run once, then checked by the tests below, in order):
    QubitPanel, ArrowRight on the focused theta handle changes picture and summary;
 4. then "Reset to |0>" and the gate "X": the summary reports |1> (z = -1.00), new picture;
 5. then H and eight T gates, each click answered by the browser's rounded slider echoes: the
-   summary is exactly the one after H (eight T gates are a full turn, on screen too).
+   summary is exactly the one after H (eight T gates are a full turn, on screen too);
+6. on the first LinkPanel, ArrowRight on the focused distance handle moves the cursor 1 km:
+   the summary and the table read the curves at the new distance.
 
 Run: ``.venv/bin/python -m pytest tests/browser -q -p no:cacheprovider``
 """
@@ -28,18 +30,22 @@ NORTH_POLE = re.compile(r"\(x, y, z\) = \(0\.00, 0\.00, 1\.00\)")
 SOUTH_POLE = re.compile(r"\(x, y, z\) = \(0\.00, 0\.00, -1\.00\)")
 
 
-def _qubit_panel(nb: drv.LabNotebook, name: str) -> drv.QubitPanelView:
+def _qubit_panel(nb: drv.LabNotebook, name: str) -> drv.PanelView:
     panels = nb.panels(drv.QUBIT_PANEL_TITLE)
     if panels.count() == 0:
         pytest.fail(f"{name}: no QubitPanel ('{drv.QUBIT_PANEL_TITLE}') on the page")
-    return drv.QubitPanelView(panels.first)
+    return drv.PanelView(panels.first)
+
+
+def _theta(view: drv.PanelView) -> float:
+    return view.readout("θ")
 
 
 def _changed(get, old, timeout=UPDATE_TIMEOUT_S):
     return drv.wait_until(lambda: get() != old, timeout)
 
 
-def _click_and_settle(view: drv.QubitPanelView, label: str) -> str:
+def _click_and_settle(view: drv.PanelView, label: str) -> str:
     """Click a button; return the summary once it (and the echoes after it) settled."""
     before = view.text()
     view.button(label).click()
@@ -120,13 +126,13 @@ def test_a_slider_key_changes_a_picture_in_every_panel(lesson_run):
 def test_qubit_slider_key_changes_picture(lesson_run):
     nb = lesson_run.require()
     view = _qubit_panel(nb, lesson_run.name)
-    src0, text0, theta0 = view.src(), view.text(), view.theta()
+    src0, text0, theta0 = view.src(), view.text(), _theta(view)
     key = "ArrowRight" if theta0 < math.pi - 0.005 else "ArrowLeft"  # at the end: go back
     view.focus("θ")
     nb.page.keyboard.press(key)
-    assert _changed(view.theta, theta0), f"{key} on the theta handle left the readout at {theta0}"
-    assert _changed(view.src, src0), f"theta {theta0} -> {view.theta()}: the picture did not change"
-    assert _changed(view.text, text0), f"theta {theta0} -> {view.theta()}: the summary did not change"
+    assert _changed(lambda: _theta(view), theta0), f"{key} on the theta handle left the readout at {theta0}"
+    assert _changed(view.src, src0), f"theta {theta0} -> {_theta(view)}: the picture did not change"
+    assert _changed(view.text, text0), f"theta {theta0} -> {_theta(view)}: the summary did not change"
 
 
 def test_qubit_gate_button_changes_picture(lesson_run):
@@ -136,7 +142,7 @@ def test_qubit_gate_button_changes_picture(lesson_run):
     assert drv.wait_until(lambda: NORTH_POLE.search(view.text()), UPDATE_TIMEOUT_S), (
         f"after 'Reset to |0⟩' the summary does not say z = 1.00: {view.text()!r}"
     )
-    drv.wait_until(lambda: view.theta() == 0.0, UPDATE_TIMEOUT_S)
+    drv.wait_until(lambda: _theta(view) == 0.0, UPDATE_TIMEOUT_S)
     src0, text0 = view.src(), view.text()
     view.button("X").click()
     assert drv.wait_until(lambda: SOUTH_POLE.search(view.text()), UPDATE_TIMEOUT_S), (
@@ -145,8 +151,8 @@ def test_qubit_gate_button_changes_picture(lesson_run):
     text = view.text()
     assert text != text0 and "P(|1⟩) = 1.000" in text, text
     assert _changed(view.src, src0), "after X the picture did not change"
-    assert drv.wait_until(lambda: abs(view.theta() - math.pi) < 0.006, UPDATE_TIMEOUT_S), (
-        f"after X the theta readout is {view.theta()}, not π"
+    assert drv.wait_until(lambda: abs(_theta(view) - math.pi) < 0.006, UPDATE_TIMEOUT_S), (
+        f"after X the theta readout is {_theta(view)}, not π"
     )
 
 
@@ -164,3 +170,23 @@ def test_qubit_eight_t_gates_are_a_full_turn_on_screen(lesson_run):
         phis.append(view.readout("φ"))
     assert phis == pytest.approx([0.79, 1.57, 2.36, 3.14, 3.93, 4.71, 5.50, 0.0], abs=0.006), phis
     assert view.text() == after_h, f"after H and eight T:\n{view.text()}\nafter H:\n{after_h}"
+
+
+def test_link_distance_key_moves_the_readout(lesson_run):
+    nb = lesson_run.require()
+    panels = nb.panels(drv.LINK_PANEL_TITLE)
+    if panels.count() == 0:
+        pytest.fail(f"{lesson_run.name}: no LinkPanel ('{drv.LINK_PANEL_TITLE}') on the page")
+    view = drv.PanelView(panels.first)
+    start = view.readout("Distance")
+    key, step = ("ArrowRight", 1) if start < 1000 else ("ArrowLeft", -1)
+    src0 = view.src()
+    view.focus("Distance")
+    nb.page.keyboard.press(key)
+    moved = f"{start + step:,.0f}"
+    assert drv.wait_until(lambda: view.text().startswith(f"At {moved} km"), UPDATE_TIMEOUT_S), (
+        f"{key} on the distance handle at {start:.0f} km: the summary reads {view.text()!r}"
+    )
+    assert f"At {moved} km" in view.tables(), view.tables()
+    assert view.readout("Distance") == start + step
+    assert _changed(view.src, src0), "the cursor moved but the picture did not change"
