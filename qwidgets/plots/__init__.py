@@ -6,7 +6,9 @@ only the view's dynamic artists and skipping frames whose pixels did not change.
 """
 
 from qwidgets.plots.bloch import BlochSphere, SpherePicture, project
+from qwidgets.plots.chain import ChainDiagram
 from qwidgets.plots.charts import ChartPicture, Curve, LineChart, Marker, Span
+from qwidgets.plots.orbit import LossBudget, OrbitDiagram
 from qwidgets.plots.outcomes import BarsPicture, OutcomeChart
 from qwidgets.plots.render import FigureView, PngRenderer, encode_png, new_figure
 from qwidgets.plots.style import (
@@ -29,11 +31,14 @@ __all__ = [
     "SMALL_FONT_SIZE",
     "BarsPicture",
     "BlochSphere",
+    "ChainDiagram",
     "ChartPicture",
     "Curve",
     "FigureView",
     "LineChart",
+    "LossBudget",
     "Marker",
+    "OrbitDiagram",
     "OutcomeChart",
     "PngRenderer",
     "Span",
