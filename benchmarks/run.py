@@ -181,7 +181,14 @@ def bench_qkd(reps: int) -> list[Row]:
 
 # -- (e) panel refresh ------------------------------------------------------------------------------
 def bench_panels(reps: int) -> list[Row]:
-    from qwidgets import BB84Panel, ClonerPanel, EavesdropperPanel, LinkPanel
+    from qwidgets import (
+        BB84Panel,
+        ClonerPanel,
+        EavesdropperPanel,
+        LinkPanel,
+        SatellitePanel,
+        TrustedNodePanel,
+    )
 
     moves = [  # LinkPanel recomputes all its curves on every change, the cursor's included
         (LinkPanel, "distance_km", [round(v) for v in np.linspace(1, 999, reps)]),
@@ -190,6 +197,9 @@ def bench_panels(reps: int) -> list[Row]:
             "attenuation_db_per_km",
             [round(v, 2) for v in np.tile([0.16, 0.2, 0.25, 0.3], reps)[:reps]],
         ),
+        (TrustedNodePanel, "length_km", [float(v) for v in np.round(np.linspace(10, 1000, reps), -1)]),
+        (TrustedNodePanel, "n_nodes", [int(v) for v in np.tile([0, 1, 2, 3, 4, 5], reps)[:reps]]),
+        (SatellitePanel, "ground_distance_km", [round(v) for v in np.linspace(50, 3000, reps)]),
         (EavesdropperPanel, "fraction", [round(v, 2) for v in np.linspace(0.05, 0.95, reps)]),
         (BB84Panel, "eve_fraction", [round(v, 2) for v in np.tile([0.1, 0.3, 0.5, 0.7], reps)[:reps]]),
         (ClonerPanel, "theta", [round(v, 2) for v in np.linspace(0.1, 3.0, reps)]),

@@ -422,17 +422,19 @@ class LinkPanel(Panel):
             for c, r in zip(self.curves, result.curves)
         )
         table = TablePicture(
-            f"At {d:,.0f} km", ("", "key rate", "no key beyond", "who else knows the key"), rows
+            f"At {d:,.0f} km, with {self._settings_text(result)}",
+            ("", "key rate", "no key beyond", "who else knows the key"),
+            rows,
         )
-        return ChartPicture(curves=(*curves, cursor), markers=here + ends, title=self._title(result)), table
+        return ChartPicture(curves=(*curves, cursor), markers=here + ends), table
 
     @staticmethod
-    def _title(result: LinkReading) -> str:
+    def _settings_text(result: LinkReading) -> str:
         settings = result.settings
         nodes = f"{settings.n_nodes} trusted node{'s' if settings.n_nodes > 1 else ''}"
         return (
-            f"{settings.attenuation_db_per_km:.2f} dB/km fibre · {settings.equipment.name} detectors · "
-            f"μ = {settings.mean_photon_number:.2f} · {nodes}"
+            f"{settings.attenuation_db_per_km:.2f} dB/km fibre, {settings.equipment.name} detectors, "
+            f"μ = {settings.mean_photon_number:.2f}, {nodes}"
         )
 
     def _describe(self, result: LinkReading) -> tuple[str, ...]:

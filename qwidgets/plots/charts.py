@@ -1,8 +1,9 @@
 """A line chart figure view: curves, marked points and shaded ranges on fixed axes.
 
-The curves, the points and the title change on most updates (a title states the settings) and
-are dynamic artists; the legend and the shaded ranges are static and are touched only when they
-change (a new attack type, say), which costs one full redraw.
+The curves and points change on most updates and are dynamic artists; the legend, the shaded
+ranges and the title are static and are touched only when they change (a new attack type, say),
+which costs one full redraw. (Text is slow to draw, about 5 ms for a title: redrawn on every
+frame it would cost more than the curves.)
 """
 
 from __future__ import annotations
@@ -137,11 +138,11 @@ class LineChart:
 
     @property
     def dynamic(self) -> tuple:
-        """The artists redrawn on every frame: curves, points and the title."""
-        return (*self.lines, *self.points, self.title)
+        """The artists redrawn on every frame: curves and points."""
+        return (*self.lines, *self.points)
 
     def update(self, picture: ChartPicture) -> None:
-        """Show ``picture``; the legend and spans are redrawn only when they change."""
+        """Show ``picture``; the legend, spans and title are redrawn only when they change."""
         for index, line in enumerate(self.lines):
             curve = picture.curves[index] if index < len(picture.curves) else None
             line.set_data((curve.x, curve.y) if curve else ([], []))
