@@ -1,30 +1,13 @@
 """The key funnel: bars as long as their counts, wrong bits apart, looks, texts, blitting."""
 
-import io
-
 import numpy as np
 import pytest
 from matplotlib.colors import to_hex
-from PIL import Image
 
 from qwidgets.plots import PIXEL_RATIO, ROLE_COLORS, FigureView, PngRenderer
 from qwidgets.plots.funnel import FUNNEL_LABELS, FunnelBar, FunnelPicture, KeyFunnel
-
-
-def decode(png: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
-
-
-def full_draw(fig) -> np.ndarray:
-    """Pixels of a plain, complete draw of ``fig`` (every artist, animated or not)."""
-    animated = [a for a in fig.findobj() if a.get_animated()]
-    for artist in animated:
-        artist.set_animated(False)
-    fig.canvas.draw()
-    pixels = np.asarray(fig.canvas.buffer_rgba()).copy()
-    for artist in animated:
-        artist.set_animated(True)
-    return pixels
+from qwidgets.testing.pixels import decode_png as decode
+from qwidgets.testing.pixels import full_draw
 
 
 def picture(sifted=497, wrong=12, checked=100, checked_wrong=3, scale=1000, looks=("solid",) * 4, **kw):

@@ -1,13 +1,11 @@
 """Drawing: the PNG encoder, the blitting renderer, the Bloch view and the outcome chart."""
 
-import io
 import math
 import zlib
 
 import numpy as np
 import pytest
 from matplotlib.colors import to_hex
-from PIL import Image
 
 from qwidgets.physics import AXIS_STATES
 from qwidgets.plots import (
@@ -24,22 +22,8 @@ from qwidgets.plots import (
     project,
 )
 from qwidgets.plots.render import PngEncoder, adler32_concat
-
-
-def decode(png: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
-
-
-def full_draw(fig) -> np.ndarray:
-    """Pixels of a plain, complete draw of ``fig`` (every artist, animated or not)."""
-    animated = [a for a in fig.findobj() if a.get_animated()]
-    for artist in animated:
-        artist.set_animated(False)
-    fig.canvas.draw()
-    pixels = np.asarray(fig.canvas.buffer_rgba()).copy()
-    for artist in animated:
-        artist.set_animated(True)
-    return pixels
+from qwidgets.testing.pixels import decode_png as decode
+from qwidgets.testing.pixels import full_draw
 
 
 def same_picture(frame: np.ndarray, reference: np.ndarray) -> bool:
