@@ -59,7 +59,6 @@ SEED = Integer(
     "same settings and seed give the same samples: share a seed to compare runs",
     low=0,
     high=MAX_SEED,
-    width="10em",
 )
 """The seed parameter of every stochastic panel."""
 NEW_RUN = Action("new_run", "New run", "sample again, with the next seed", "_new_run", icon="refresh")

@@ -316,7 +316,7 @@ class LinkPanel(Panel):
         ),
         Number(
             "mean_photon_number",
-            "Mean photons per pulse μ",
+            "Photons per pulse μ",
             0.5,
             "mean photon number of the weak laser pulses (decoy, trusted-node and satellite curves)",
             low=0.05,
@@ -330,7 +330,6 @@ class LinkPanel(Panel):
             "trusted nodes splitting the line into equal links (the trusted-node curve)",
             low=1,
             high=20,
-            width="9em",
         ),
         Choice(
             "equipment",
@@ -363,8 +362,8 @@ class LinkPanel(Panel):
             n_curves=len(self.curves) + 1,
             n_markers=2 * len(self.curves),
             yscale="log",
-            width=2.3,
-            legend="outside",
+            width=1.45,
+            legend="below",
         )
         return chart, HtmlTable()
 

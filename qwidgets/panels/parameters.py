@@ -26,6 +26,22 @@ from qwidgets import validation
 __all__ = ["Action", "Caption", "Choice", "Integer", "Number", "Parameter"]
 
 
+_CHAR_EM = 0.6  # width of a label's character, generously (JupyterLab's UI font is 13 px)
+_LABEL_GAP_EM = 1.0
+_SLIDER_EM = 15.0  # a slider's track and readout
+
+
+def _box_em(high: int) -> float:
+    """Width of a number box that shows ``high`` with its thousands separators and spinner."""
+    return max(4.0, 0.65 * len(f"{high:,}") + 2.5)
+
+
+def _width(label: str, unit: str, control_em: float, *, minimum: float) -> str:
+    """CSS width of a control with its label: the label's text never squeezes the control."""
+    text = f"{label} ({unit})" if unit else label
+    return f"{max(minimum, _CHAR_EM * len(text) + _LABEL_GAP_EM + control_em):.1f}em"
+
+
 @dataclass(frozen=True)
 class Parameter:
     """One input of a panel (abstract: use :class:`Number`, :class:`Integer` or :class:`Choice`).
@@ -129,7 +145,7 @@ class Number(Parameter):
             tooltip=self.tooltip,
             continuous_update=True,
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="19em"),
+            layout=widgets.Layout(width=_width(self.label, self.unit, _SLIDER_EM, minimum=19.0)),
         )
 
     def is_echo(self, exact: object, shown: object) -> bool:
@@ -150,7 +166,6 @@ class Integer(Parameter):
     low: int = field(kw_only=True)
     high: int = field(kw_only=True)
     unit: str = field(default="", kw_only=True)
-    width: str = field(default="11em", kw_only=True)
 
     @property
     def annotation(self) -> str:
@@ -169,7 +184,7 @@ class Integer(Parameter):
             description=self.label,
             tooltip=self.tooltip,
             style={"description_width": "initial"},
-            layout=widgets.Layout(width=self.width),
+            layout=widgets.Layout(width=_width(self.label, "", _box_em(self.high), minimum=11.0)),
         )
 
 

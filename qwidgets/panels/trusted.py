@@ -162,7 +162,6 @@ class TrustedNodePanel(Panel):
             f"trusted nodes splitting the line into hops (0: one direct link; at most {MAX_NODES})",
             low=0,
             high=MAX_NODES,
-            width="9em",
         ),
         Number(
             "stretch",
@@ -181,7 +180,6 @@ class TrustedNodePanel(Panel):
             "the node an attacker controls (0: none; a node beyond the line's last counts as none)",
             low=0,
             high=MAX_NODES,
-            width="11em",
         ),
     )
     control_rows = (("length_km", "stretch"), ("n_nodes", "compromised"))

@@ -18,8 +18,8 @@ from qwidgets.plots.style import INCH_PER_UNIT, PALETTE, ROLE_COLORS, SMALL_FONT
 
 __all__ = ["ChartPicture", "Curve", "LineChart", "Marker", "Span"]
 
-_OUTSIDE = "outside"
-_OUTSIDE_LEGEND_WIDTH = 0.62  # of the figure's height: the room a legend outside the axes takes
+_BELOW = "below"
+_BELOW_LEGEND_HEIGHT = 0.25  # of the usual figure height: room for three rows of legend under the axes
 
 
 def _color(name: str) -> str:
@@ -93,8 +93,8 @@ class LineChart:
     n_curves, n_markers : int
         How many curves and points a picture may hold.
     legend : str
-        Where the legend sits: a matplotlib ``loc`` inside the axes, or ``"outside"``, to the
-        right of the axes (the figure keeps about two heights' worth of axes for this: widen it).
+        Where the legend sits: a matplotlib ``loc`` inside the axes, or ``"below"``, in two
+        columns under the axes (the figure grows taller to hold up to three rows of entries).
     yscale : {"linear", "log"}
         Scale of the y axis; on a log scale points at or below zero are not drawn.
     width : float
@@ -114,10 +114,12 @@ class LineChart:
         yscale: str = "linear",
         width: float = 1.15,
     ) -> None:
-        self.figure = new_figure(width * INCH_PER_UNIT, INCH_PER_UNIT)
-        left = 0.16 * 1.15 / width  # the same margin in inches, whatever the width
-        right = 1.0 - (_OUTSIDE_LEGEND_WIDTH / width if legend == _OUTSIDE else 0.04)
-        ax = self.axes = self.figure.add_axes((left, 0.15, right - left, 0.74))
+        below = _BELOW_LEGEND_HEIGHT if legend == _BELOW else 0.0  # in units of the usual height
+        height = 1.0 + below
+        self.figure = new_figure(width * INCH_PER_UNIT, height * INCH_PER_UNIT)
+        left = 0.16 * 1.15 / width  # the same margins in inches, whatever the size
+        ax = self.axes = self.figure.add_axes((left, (0.15 + below) / height, 0.96 - left, 0.74 / height))
+        self._legend_top = below / height
         ax.set_yscale(yscale)
         ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
@@ -201,11 +203,13 @@ class LineChart:
             ]
             + [Patch(facecolor=PALETTE["light_grey"], label=s.label) for s in picture.spans]
         )
-        outside = self._legend_loc == _OUTSIDE
+        below = self._legend_loc == _BELOW
         self.axes.legend(
             handles=handles,
-            loc="upper left" if outside else self._legend_loc,
-            bbox_to_anchor=(1.02, 1.0) if outside else None,
+            loc="upper center" if below else self._legend_loc,
+            bbox_to_anchor=(0.5, self._legend_top) if below else None,
+            bbox_transform=self.figure.transFigure if below else None,
+            ncols=2 if below else 1,
             fontsize=SMALL_FONT_SIZE - 1,
             frameon=True,
             framealpha=0.9,

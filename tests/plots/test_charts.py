@@ -51,7 +51,7 @@ def test_only_static_changes_cost_a_full_redraw():
     assert [t.get_text() for t in view.axes.get_legend().get_texts()] == ["b", "ring", "dot", "beyond"]
 
 
-def test_a_log_chart_with_symbols_sizes_and_the_legend_outside():
+def test_a_log_chart_with_symbols_sizes_and_the_legend_below():
     view = LineChart(
         xlabel="x",
         ylabel="y",
@@ -60,8 +60,8 @@ def test_a_log_chart_with_symbols_sizes_and_the_legend_outside():
         n_curves=2,
         n_markers=2,
         yscale="log",
-        width=2.3,
-        legend="outside",
+        width=1.5,
+        legend="below",
     )
     renderer = PngRenderer(view)
     view.update(
@@ -77,8 +77,6 @@ def test_a_log_chart_with_symbols_sizes_and_the_legend_outside():
     legend = view.axes.get_legend()
     assert [t.get_text() for t in legend.get_texts()] == ["rate", "end"]  # no entry for empty labels
     assert legend.legend_handles[0].get_marker() == "^"
-    figure_box = view.figure.get_window_extent()
-    axes_box, legend_box = view.axes.get_window_extent(), legend.get_window_extent()
-    assert (
-        axes_box.x1 < legend_box.x0 and legend_box.x1 <= figure_box.x1
-    )  # beside the axes, inside the figure
+    figure_box, legend_box = view.figure.get_window_extent(), legend.get_window_extent()
+    xlabel = view.axes.xaxis.label.get_window_extent()
+    assert legend_box.y1 < xlabel.y0 and legend_box.y0 >= figure_box.y0  # under the axes, in the figure
