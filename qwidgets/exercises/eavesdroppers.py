@@ -9,20 +9,18 @@ caught for the probability of staying unseen, a count rounded down, error correc
 privacy amplification, and "no errors, so no information" against photon-number splitting.
 
 Probabilities of order one are judged with
-:func:`~qwidgets.exercises.verdicts.probability_verdict`. Two answers need another judge, kept
-here: a tiny probability ((3/4)^20 ~ 0.003, judged within a relative tolerance, since the
-absolute one of ``probability_verdict`` would accept 0) and fractions of a key, which are not
-probabilities (:func:`_share_verdict`).
+:func:`~qwidgets.exercises.verdicts.probability_verdict`; a tiny probability ((3/4)^20 ~ 0.003,
+within a relative tolerance, since an absolute one would accept 0) and fractions of a key, which
+are not probabilities, with :func:`~qwidgets.exercises.verdicts.share_verdict`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import read_number, read_probability
-from qwidgets.exercises.verdicts import NUMBER_TOLERANCE, close, probability_verdict
+from qwidgets.exercises.verdicts import NUMBER_TOLERANCE, probability_verdict, share_verdict
 from qwidgets.physics import (
     AXIS_STATES,
     InterceptResend,
@@ -53,8 +51,6 @@ __all__ = [
 
 LESSON = "04_eavesdroppers"
 
-RELATIVE_TOLERANCE = 0.1
-"""How far, relative to its size, a small probability typed by hand may be from the exact value."""
 _MAX_COUNT = 10**9  # most check bits worth discussing; more is simply "far more than needed"
 _SAME_PROBABILITY = 5e-4  # a count this close to 0.999 (or to 99.9) is the probability, not a count
 
@@ -62,43 +58,6 @@ _SAME_PROBABILITY = 5e-4  # a count this close to 0.999 (or to 99.9) is the prob
 def _full_attack_qber() -> float:
     """QBER of a full intercept-resend attack in a random basis (1/4)."""
     return bb84_statistics(eve=InterceptResend(fraction=1.0)).qber
-
-
-def _close(value: float, target: float, *, relative: bool) -> bool:
-    if relative:
-        return abs(value - target) <= RELATIVE_TOLERANCE * abs(target) if target else value == 0
-    return close(value, target)
-
-
-def _share_verdict(
-    value: float,
-    truth: float,
-    mistakes: Sequence[tuple[float, str, str]],
-    hint: str,
-    *,
-    what: str,
-    remark: str,
-    relative: bool = False,
-) -> Verdict:
-    """Judge ``value``, a number from 0 to 1 named ``what``, against ``truth``.
-
-    Like :func:`~qwidgets.exercises.verdicts.probability_verdict`, but with the quantity's own
-    name in the messages and, with ``relative``, a tolerance relative to the size of the value
-    (:data:`RELATIVE_TOLERANCE`) for numbers far below 0.01.
-    """
-    if _close(value, truth, relative=relative):
-        return correct(f"{what[0].upper()}{what[1:]} is {truth:.4g}; you gave {value:g}. {remark}".strip())
-    for wrong_value, message, mistake_hint in mistakes:
-        if _close(value, wrong_value, relative=relative):
-            return wrong(message, mistake_hint)
-    if 0 < value <= 100 and _close(value / 100, truth, relative=relative):
-        return wrong(
-            f"{value:g} looks like a percentage. Here {what} is a number from 0 to 1.",
-            f"Divide by 100: {value:g} % is {value / 100:g}.",
-        )
-    if not 0 <= value <= 1:
-        return wrong(f"{value:g} cannot be {what}: it lies between 0 and 1.", hint)
-    return wrong(f"{value:g} is not {what}.", hint)
 
 
 # -- 1. Predict, then check: a partial intercept-resend attack ------------------------------------
@@ -314,7 +273,7 @@ def check_unseen_probability(answer: object) -> Verdict:
     right = 1 - qber
     multiply = "Each checked bit is right with probability 3/4, independently; Eve is unseen only if all are."
     value = read_probability(answer)
-    return _share_verdict(
+    return share_verdict(
         value,
         truth,
         [
@@ -553,7 +512,7 @@ def check_key_fraction(answer: object) -> Verdict:
             )
         )
     value = read_number(answer, "the key fraction", "0.6")
-    return _share_verdict(
+    return share_verdict(
         value,
         truth,
         mistakes,
@@ -609,7 +568,7 @@ def check_pns_share(answer: object) -> Verdict:
         "expects, from multi-photon pulses alone."
     )
     value = read_number(answer, "the share Eve knows", "0.3")
-    return _share_verdict(
+    return share_verdict(
         value,
         truth,
         [

@@ -1,8 +1,9 @@
 """Verdicts shared by the lessons' checks: numbers, probabilities and states judged forgivingly.
 
 Answers typed by hand are compared within a tolerance (:data:`NUMBER_TOLERANCE` for numbers,
-:data:`VECTOR_TOLERANCE` between Bloch vectors), states up to a global phase, angles modulo
-2 pi; an angle larger than :data:`DEGREE_LIKE` was most likely typed in degrees.
+:data:`RELATIVE_TOLERANCE` of their size for numbers far below 0.01, :data:`VECTOR_TOLERANCE`
+between Bloch vectors), states up to a global phase, angles modulo 2 pi; an angle larger than
+:data:`DEGREE_LIKE` was most likely typed in degrees.
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ from qwidgets.physics import AXIS_STATES, AxisState, bloch_angles, bloch_vector,
 __all__ = [
     "DEGREE_LIKE",
     "NUMBER_TOLERANCE",
+    "RELATIVE_TOLERANCE",
     "VECTOR_TOLERANCE",
     "angles_verdict",
     "close",
+    "near",
+    "share_verdict",
     "axis_state_of",
     "describe_state",
     "probability_verdict",
@@ -32,6 +36,8 @@ __all__ = [
 
 NUMBER_TOLERANCE = 1e-2
 """How far a number typed by hand may be from the exact value (e.g. 0.85 for 0.8536)."""
+RELATIVE_TOLERANCE = 0.1
+"""How far, relative to its size, a small number typed by hand may be (0.003 for (3/4)^20)."""
 VECTOR_TOLERANCE = 2e-2
 """How far apart (as Bloch vectors) two states may be and still count as the same state."""
 DEGREE_LIKE = 2 * math.pi + 0.1
@@ -41,6 +47,51 @@ DEGREE_LIKE = 2 * math.pi + 0.1
 def close(value: float, target: float, tolerance: float = NUMBER_TOLERANCE) -> bool:
     """Whether ``value`` is within ``tolerance`` of ``target``, float noise aside (0.26 vs 0.25 counts)."""
     return abs(value - target) <= tolerance + 1e-12
+
+
+def near(value: float, target: float, tolerance: float = RELATIVE_TOLERANCE) -> bool:
+    """Whether ``value`` is within ``tolerance`` of ``target``, relative to its size (0 only for 0)."""
+    if target == 0:
+        return value == 0
+    return abs(value - target) <= tolerance * abs(target) * (1 + 1e-12)
+
+
+def share_verdict(
+    value: float,
+    truth: float,
+    mistakes: Sequence[tuple[float, str, str]],
+    hint: str,
+    *,
+    what: str,
+    remark: str = "",
+    relative: bool = False,
+    mistake_tolerance: float = RELATIVE_TOLERANCE,
+) -> Verdict:
+    """Judge ``value``, a number from 0 to 1 called ``what`` in the messages, against ``truth``.
+
+    Like :func:`probability_verdict`, with the quantity's own name. Within :func:`close` of the
+    truth, or with ``relative`` (for numbers far below 0.01) within :func:`near`, it is right;
+    else the first of ``mistakes`` (value, message, hint) it matches names the mistake (with
+    ``relative``, within ``mistake_tolerance``: smaller where two mistakes lie close together);
+    then a percentage, a number outside 0 to 1, or any other number.
+    """
+
+    def same(a: float, b: float, tolerance: float = RELATIVE_TOLERANCE) -> bool:
+        return near(a, b, tolerance) if relative else close(a, b)
+
+    if same(value, truth):
+        return correct(f"{what[0].upper()}{what[1:]} is {truth:.4g}; you gave {value:g}. {remark}".strip())
+    for wrong_value, message, mistake_hint in mistakes:
+        if same(value, wrong_value, mistake_tolerance):
+            return wrong(message, mistake_hint)
+    if 0 < value <= 100 and same(value / 100, truth):
+        return wrong(
+            f"{value:g} looks like a percentage. Here {what} is a number from 0 to 1.",
+            f"Divide by 100: {value:g} % is {value / 100:g}.",
+        )
+    if not 0 <= value <= 1:
+        return wrong(f"{value:g} cannot be {what}: it lies between 0 and 1.", hint)
+    return wrong(f"{value:g} is not {what}.", hint)
 
 
 def same_state(a: qutip.Qobj, b: qutip.Qobj) -> bool:

@@ -21,7 +21,7 @@ from scipy import optimize
 
 from qwidgets.panels.base import Panel
 from qwidgets.panels.parameters import Choice, Integer, Number
-from qwidgets.panels.summary import distance_text, rate_text
+from qwidgets.panels.summary import count_text, distance_text, rate_text
 from qwidgets.panels.tables import HtmlTable, TableCell, TablePicture, TableRow
 from qwidgets.physics import (
     EARTH_RADIUS_KM,
@@ -29,6 +29,7 @@ from qwidgets.physics import (
     bb84_key_rates,
     bb84_key_rates_at_loss,
     fiber_transmittance,
+    loss_db,
     max_distance_km,
     midpoint_downlinks,
     plob_bound,
@@ -147,7 +148,7 @@ def _trusted_rates(distances: np.ndarray, settings: LinkSettings) -> np.ndarray:
 
 
 def _downlink_loss_db(ground_distance_km: float) -> float:
-    return -10.0 * math.log10(satellite_transmittance(midpoint_downlinks(ground_distance_km).range_km))
+    return loss_db(satellite_transmittance(midpoint_downlinks(ground_distance_km).range_km))
 
 
 def _satellite_rates(distances: np.ndarray, settings: LinkSettings) -> np.ndarray:
@@ -454,19 +455,8 @@ class LinkPanel(Panel):
         return tuple(lines)
 
 
-_LARGE_NUMBERS = ((12, "trillion"), (9, "billion"), (6, "million"))
-_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def _share(transmittance: float) -> str:
-    """A transmittance in words: ``"40%"``, ``"1 in 100"``, ``"1 in 5.37 million"``, ``"1 in 1 × 10²⁰"``."""
+    """A transmittance in words: ``"40%"``, ``"1 in 100"``, ``"1 in 2.6 × 10⁸"``."""
     if transmittance >= 0.5:
         return f"{transmittance:.0%}"
-    one_in = float(f"{1.0 / transmittance:.3g}")  # rounded first: 999,999.9 reads 1 million
-    if one_in < 1e6:
-        return f"1 in {one_in:,.0f}"
-    exponent = math.floor(math.log10(one_in))
-    for power, name in _LARGE_NUMBERS:
-        if power <= exponent < power + 3:
-            return f"1 in {one_in / 10**power:.3g} {name}"
-    return f"1 in {one_in / 10**exponent:.3g} × 10{str(exponent).translate(_SUPERSCRIPTS)}"
+    return f"1 in {count_text(1.0 / transmittance)}"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from qwidgets.panels.base import Panel
 from qwidgets.panels.parameters import Number
-from qwidgets.panels.summary import distance_text
+from qwidgets.panels.summary import count_text, distance_text, power_of_ten_text
 from qwidgets.physics import (
     FIBER_ATTENUATION_DB_PER_KM,
     MICIUS_ALTITUDE_KM,
@@ -29,6 +29,7 @@ from qwidgets.physics import (
     MICIUS_MEASURED_LOSSES_DB,
     MidpointDownlinks,
     fiber_transmittance,
+    loss_db,
     midpoint_downlinks,
     satellite_transmittance,
 )
@@ -40,37 +41,18 @@ _MICIUS_STATIONS_KM = 1203.0  # Yin et al., Science 356, 1140 (2017)
 _PHOTONS_PER_S = 1e9  # an illustrative source: a billion photons a second
 _LOW_ELEVATION_RAD = math.radians(15)  # below this, say that the air's extra loss is left out
 _SECONDS_PER_YEAR = 365.25 * 86400
-_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _loss_db(transmittance: float) -> float:
-    """A transmittance as a loss in dB, ``-10 log10(eta)``."""
-    return -10.0 * math.log10(transmittance)
-
-
-def _count_text(count: float) -> str:
-    """A count of one or more in words: ``"7.3"``, ``"1,600"``, ``"5 × 10²⁰"`` (two digits at most)."""
-    if count < 10:
-        return f"{count:.2g}"
-    exponent = math.floor(math.log10(count))
-    if count < 1e5:
-        return f"{round(count, 1 - exponent):,.0f}"
-    mantissa = round(count / 10.0**exponent)
-    if mantissa == 10:
-        mantissa, exponent = 1, exponent + 1
-    return f"{mantissa} × 10{str(exponent).translate(_SUPERSCRIPTS)}"
 
 
 def times_text(db: float) -> str:
     """The factor a loss difference of ``db`` dB stands for, in words: ``"7.3"``, ``"5 × 10²⁰"``."""
-    return _count_text(10.0 ** (abs(db) / 10.0))
+    return count_text(10.0 ** (abs(db) / 10.0))
 
 
 def _wait_text(seconds: float) -> str:
     """A long time in words: days, years, millions of years, or a power of ten of years."""
     years = seconds / _SECONDS_PER_YEAR
     if years >= 1e9:
-        return f"{_count_text(years)} years"
+        return f"{count_text(years)} years"
     if years >= 1e6:
         return f"{years / 1e6:,.0f} million years"
     if years >= 1:
@@ -182,13 +164,13 @@ class SatellitePanel(Panel):
     ) -> SatelliteReading:
         downlinks = midpoint_downlinks(ground_distance_km, altitude_km=altitude_km)
         distance = downlinks.range_km
-        loss = _loss_db(satellite_transmittance(distance, receiver_aperture_m=aperture_m))
-        diffraction = _loss_db(
+        loss = loss_db(satellite_transmittance(distance, receiver_aperture_m=aperture_m))
+        diffraction = loss_db(
             satellite_transmittance(
                 distance, receiver_aperture_m=aperture_m, atmospheric_loss_db=0.0, pointing_loss_db=0.0
             )
         )
-        fibre = _loss_db(fiber_transmittance(ground_distance_km))
+        fibre = loss_db(fiber_transmittance(ground_distance_km))
         return SatelliteReading(
             ground_distance_km, altitude_km, aperture_m, downlinks, loss, diffraction, fibre
         )
@@ -237,8 +219,7 @@ def _headline(advantage_db: float) -> str:
         return "Fibre: more light than a downlink"
     if advantage_db < 10:
         return "Fibre: less light than a downlink"
-    power = str(math.floor(advantage_db / 10)).translate(_SUPERSCRIPTS)
-    return f"Fibre: over 10{power} times less light"
+    return f"Fibre: over {power_of_ten_text(math.floor(advantage_db / 10))} times less light"
 
 
 def _downlink_line(reading: SatelliteReading) -> str:

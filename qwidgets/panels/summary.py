@@ -25,6 +25,7 @@ __all__ = [
 ]
 
 _RATE_PREFIXES = ((1e9, "Gbit/s"), (1e6, "Mbit/s"), (1e3, "kbit/s"))
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 class Highlight(str):
@@ -61,6 +62,25 @@ def rate_text(rate_bits_per_s: float) -> str:
         if rounded >= scale:
             return f"{rounded / scale:.3g} {unit}"
     return f"{rounded:.3g} bit/s"
+
+
+def power_of_ten_text(exponent: int) -> str:
+    """``10`` to an integer power, with a superscript exponent: ``"10²⁰"``, ``"10⁻³"``."""
+    return f"10{str(exponent).translate(_SUPERSCRIPTS)}"
+
+
+def count_text(count: float) -> str:
+    """A positive number in words, to two significant digits: ``"7.2"``, ``"1,600"``, ``"4.5 × 10²⁰"``.
+
+    From 100,000 up it is written as a power of ten (a reader counts no zeros).
+    """
+    if count < 10:
+        return f"{count:.2g}"
+    rounded = float(f"{count:.2g}")  # round first: 99,999 reads 1 × 10⁵
+    if rounded < 1e5:
+        return f"{rounded:,.0f}"
+    exponent = math.floor(math.log10(rounded))
+    return f"{rounded / 10.0**exponent:.2g} × {power_of_ten_text(exponent)}"
 
 
 def distance_text(length_km: float) -> str:

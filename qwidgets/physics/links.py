@@ -65,6 +65,7 @@ __all__ = [
     "bb84_key_rates",
     "bb84_key_rates_at_loss",
     "fiber_transmittance",
+    "loss_db",
     "max_distance_km",
     "plob_bound",
     "relay_chain",
@@ -104,6 +105,18 @@ def fiber_transmittance(
     length_km = validation.length_km("length_km", length_km)
     alpha = _attenuation(attenuation_db_per_km)
     return 10.0 ** (-alpha * length_km / 10.0)
+
+
+def loss_db(transmittance: float) -> float:
+    """The loss in dB of a channel that lets through ``transmittance`` of the light: ``-10 log10(eta)``.
+
+    Parameters
+    ----------
+    transmittance : float
+        Share of the light that arrives, greater than 0 and at most 1.
+    """
+    eta = validation.real("transmittance", transmittance, low=0.0, high=1.0, low_open=True)
+    return -10.0 * math.log10(eta)
 
 
 def plob_bound(transmittance: float) -> float:

@@ -122,7 +122,7 @@ def test_the_cursor_moves_the_readout_and_the_markers():
 def test_the_summary_names_the_fastest_way_and_every_reach():
     panel = LinkPanel(distance_km=300.0, n_nodes=4)
     lines = panel.summary_text.splitlines()
-    assert lines[0] == "At 300 km the fibre loses 60.0 dB: 1 in 1 million of the photons arrive."
+    assert lines[0] == "At 300 km the fibre loses 60.0 dB: 1 in 1 × 10⁶ of the photons arrive."
     assert lines[1].startswith("Fastest key there: trusted nodes,")
     assert "weak pulses + decoys 151 km" in lines[2] and PLOB not in lines[2]
     panel.controls["distance_km"].value = 900.0
@@ -150,8 +150,9 @@ def test_another_curve_needs_only_a_subclass():
         (0.0, "100%"),
         (10.0, "63%"),
         (50.0, "1 in 10"),
-        (421.0, "1 in 263 million"),  # 84.2 dB: 10^8.42
+        (421.0, "1 in 2.6 × 10⁸"),  # 84.2 dB: 10^8.42
         (1000.0, "1 in 1 × 10²⁰"),
+        (300.0, "1 in 1 × 10⁶"),
         (70.0, "1 in 25"),  # 14 dB: 10^1.4 = 25.1
     ],
 )

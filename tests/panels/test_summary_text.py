@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from qwidgets.panels.summary import distance_text, rate_text
+from qwidgets.panels.summary import count_text, distance_text, power_of_ten_text, rate_text
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,22 @@ def test_rates_read_with_three_digits_and_a_unit(rate, text):
 )
 def test_distances_read_in_whole_km_from_100_km(length, text):
     assert distance_text(length) == text
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [
+        (1.0, "1"),
+        (7.24, "7.2"),
+        (1585.0, "1,600"),
+        (99_999.0, "1 × 10⁵"),
+        (4.47e20, "4.5 × 10²⁰"),
+        (1e20, "1 × 10²⁰"),
+    ],
+)
+def test_counts_read_with_two_digits_and_powers_of_ten_from_100000(count, text):
+    assert count_text(count) == text
+
+
+def test_powers_of_ten_have_superscript_exponents():
+    assert power_of_ten_text(20) == "10²⁰" and power_of_ten_text(-3) == "10⁻³"

@@ -20,6 +20,7 @@ from qwidgets.physics import (
     bb84_key_rate,
     bb84_key_rates,
     fiber_transmittance,
+    loss_db,
     max_distance_km,
     midpoint_downlinks,
     plob_bound,
@@ -60,6 +61,20 @@ def single_photon_bits_per_pulse(km, *, eta_bob=0.045, y0=1.7e-6, e_d=0.033, f=1
 @pytest.mark.parametrize(("km", "eta"), [(0, 1.0), (50, 0.1), (100, 0.01), (1000, 1e-20)])
 def test_fibre_loses_0_2_db_per_km(km, eta):
     assert fiber_transmittance(km) == pytest.approx(eta, rel=1e-12)
+
+
+@pytest.mark.parametrize(("eta", "db"), [(1.0, 0.0), (0.5, 3.0103), (0.1, 10.0), (1e-20, 200.0)])
+def test_a_loss_in_db_is_minus_ten_log10_of_the_transmittance(eta, db):
+    assert loss_db(eta) == pytest.approx(db, abs=1e-4)
+    assert loss_db(fiber_transmittance(150)) == pytest.approx(30.0)  # 150 km at 0.2 dB/km
+
+
+@pytest.mark.parametrize("eta", [0.0, -0.1, 1.5, math.nan])
+def test_a_loss_needs_some_light_through(eta):
+    with pytest.raises(
+        InvalidValueError, match="transmittance must be a number greater than 0 and at most 1"
+    ):
+        loss_db(eta)
 
 
 @pytest.mark.parametrize("km", [100, 300, 500])
