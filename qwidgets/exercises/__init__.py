@@ -4,16 +4,18 @@
 :data:`EXERCISES` lists every exercise for tests and graders, in the order of the lessons, and
 :func:`reference_solution` loads an exercise's reference answer from
 :mod:`qwidgets.exercises.solutions` when asked. Each lesson's checks live in a module of their
-own (``qubits``, ``no_cloning``, ``bb84``, ``eavesdroppers``); all are re-exported here.
+own (``qubits``, ``no_cloning``, ``bb84``, ``eavesdroppers``, ``loss``); all are
+re-exported here.
 """
 
 # The lesson modules are imported in lesson order: the order in which exercises are registered.
 # isort: off
-from qwidgets.exercises import qubits, no_cloning, bb84, eavesdroppers
+from qwidgets.exercises import qubits, no_cloning, bb84, eavesdroppers, loss
 from qwidgets.exercises.qubits import *  # noqa: F403
 from qwidgets.exercises.no_cloning import *  # noqa: F403
 from qwidgets.exercises.bb84 import *  # noqa: F403
 from qwidgets.exercises.eavesdroppers import *  # noqa: F403
+from qwidgets.exercises.loss import *  # noqa: F403
 
 # isort: on
 from qwidgets.exercises.core import (
@@ -34,4 +36,5 @@ __all__ = [
     *no_cloning.__all__,
     *bb84.__all__,
     *eavesdroppers.__all__,
+    *loss.__all__,
 ]

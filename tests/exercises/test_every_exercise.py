@@ -6,6 +6,7 @@ answers, and reference solutions that pass.
 """
 
 import importlib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,6 +16,7 @@ from qwidgets import exercises
 from qwidgets.exercises import EXERCISES, assert_correct, reference_solution
 
 IDS = list(EXERCISES)
+LESSONS = Path(__file__).resolve().parents[2] / "lessons"
 JUNK = [
     "abc",
     "",
@@ -36,13 +38,13 @@ JUNK = [
 ]
 
 
-def test_every_lesson_module_registers_its_exercises():
-    lessons = {EXERCISES[i].lesson for i in IDS}
-    assert lessons == {"01_qubits", "02_no_cloning", "03_bb84", "04_eavesdroppers"}
-    modules = [i.split(".", 1)[0] for i in IDS]
-    assert modules == sorted(
-        modules, key=["qubits", "no_cloning", "bb84", "eavesdroppers"].index
-    )  # lesson order
+def test_every_lesson_with_exercises_has_a_module_registered_in_lesson_order():
+    modules = list(dict.fromkeys(i.split(".", 1)[0] for i in IDS))  # in order of registration
+    lessons = [importlib.import_module(f"qwidgets.exercises.{m}").LESSON for m in modules]
+    assert lessons == sorted(lessons), f"modules {modules} are not registered in lesson order"
+    assert {EXERCISES[i].lesson for i in IDS} == set(lessons)
+    with_checks = sorted(p.stem for p in LESSONS.glob("*.ipynb") if "check_" in p.read_text(encoding="utf-8"))
+    assert with_checks == lessons, "a lesson that checks answers needs its module in qwidgets.exercises"
 
 
 @pytest.mark.parametrize("exercise_id", IDS)
