@@ -4,18 +4,19 @@
 :data:`EXERCISES` lists every exercise for tests and graders, in the order of the lessons, and
 :func:`reference_solution` loads an exercise's reference answer from
 :mod:`qwidgets.exercises.solutions` when asked. Each lesson's checks live in a module of their
-own (``qubits``, ``no_cloning``, ``bb84``, ``eavesdroppers``, ``loss``); all are
+own (``qubits``, ``no_cloning``, ``bb84``, ``eavesdroppers``, ``loss``, ``relays``); all are
 re-exported here.
 """
 
 # The lesson modules are imported in lesson order: the order in which exercises are registered.
 # isort: off
-from qwidgets.exercises import qubits, no_cloning, bb84, eavesdroppers, loss
+from qwidgets.exercises import qubits, no_cloning, bb84, eavesdroppers, loss, relays
 from qwidgets.exercises.qubits import *  # noqa: F403
 from qwidgets.exercises.no_cloning import *  # noqa: F403
 from qwidgets.exercises.bb84 import *  # noqa: F403
 from qwidgets.exercises.eavesdroppers import *  # noqa: F403
 from qwidgets.exercises.loss import *  # noqa: F403
+from qwidgets.exercises.relays import *  # noqa: F403
 
 # isort: on
 from qwidgets.exercises.core import (
@@ -37,4 +38,5 @@ __all__ = [
     *bb84.__all__,
     *eavesdroppers.__all__,
     *loss.__all__,
+    *relays.__all__,
 ]

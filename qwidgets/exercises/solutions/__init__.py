@@ -7,6 +7,6 @@ would assign to the exercise's ``answer_name``. Nothing in the checks imports th
 graded release can ship without it.
 """
 
-from qwidgets.exercises.solutions import bb84, eavesdroppers, loss, no_cloning, qubits
+from qwidgets.exercises.solutions import bb84, eavesdroppers, loss, no_cloning, qubits, relays
 
-__all__ = ["bb84", "eavesdroppers", "loss", "no_cloning", "qubits"]
+__all__ = ["bb84", "eavesdroppers", "loss", "no_cloning", "qubits", "relays"]
