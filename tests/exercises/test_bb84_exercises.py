@@ -22,7 +22,6 @@ from qwidgets.exercises import (
     SIFTING_SEED,
     WHO_KNOWS_CHOICES,
     WHO_KNOWS_RIGHT_CHOICE,
-    Feedback,
     assert_correct,
     bb84,
     check_eve_qber,
@@ -34,6 +33,7 @@ from qwidgets.exercises import (
     reference_solution,
 )
 from qwidgets.physics import simulate_bb84
+from qwidgets.testing.feedback import assert_explains
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "03_bb84.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("bb84.")]
@@ -53,21 +53,6 @@ KEPT = [i for i, (a, b) in enumerate(zip(ALICE_BASES, BOB_BASES), start=1) if a 
 SIFTED = "".join(ALICE_BITS[i - 1] for i in KEPT)
 DROPPED = [i for i in range(1, 11) if i not in KEPT]
 CIPHERTEXT = "".join("1" if m != k else "0" for m, k in zip(PAD_MESSAGE, SIFTED))
-
-
-def text(feedback: Feedback) -> str:
-    """Message and hint in one lower-case string, for asserting on words."""
-    return f"{feedback.message} {feedback.hint}".lower()
-
-
-def assert_explains(feedback: Feedback, words: list[str], *, absent: tuple[str, ...] = ()) -> None:
-    """Judged wrong, with a hint, all ``words`` in the feedback and no ``absent`` word in the message."""
-    assert feedback.status == "wrong", str(feedback)
-    assert feedback.hint
-    for word in words:
-        assert word.lower() in text(feedback), str(feedback)
-    for word in absent:
-        assert word.lower() not in feedback.message.lower(), str(feedback)
 
 
 def test_the_closed_forms_are_what_the_lesson_says():

@@ -13,7 +13,6 @@ import pytest
 
 from qwidgets.exercises import (
     EXERCISES,
-    Feedback,
     assert_correct,
     check_breidbart_guess,
     check_check_bits,
@@ -23,6 +22,7 @@ from qwidgets.exercises import (
     check_unseen_probability,
     reference_solution,
 )
+from qwidgets.testing.feedback import assert_explains
 
 LESSON_IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("eavesdroppers.")]
 
@@ -40,19 +40,6 @@ CHECK_BITS = math.ceil(math.log(0.001) / math.log(0.75))  # 24.01... -> 25
 KEY_FRACTION = 1 - 2 * h(0.05)
 MULTI = 1 - math.exp(-0.5) * 1.5  # Poisson P(n >= 2) at mu = 0.5
 NONEMPTY = 1 - math.exp(-0.5)  # Poisson P(n >= 1)
-
-
-def text(feedback: Feedback) -> str:
-    """Message and hint in one lower-case string, for asserting on words."""
-    return f"{feedback.message} {feedback.hint}".lower()
-
-
-def assert_explains(feedback: Feedback, words: list[str]) -> None:
-    """Judged wrong, with a hint, and all ``words`` in the feedback."""
-    assert feedback.status == "wrong", str(feedback)
-    assert feedback.hint
-    for word in words:
-        assert word.lower() in text(feedback), str(feedback)
 
 
 def test_lesson_04_registers_its_exercises_in_order():

@@ -18,7 +18,6 @@ from qwidgets.exercises import (
     BOUND_RIGHT_CHOICE,
     EXERCISES,
     WALL_LINK,
-    Feedback,
     assert_correct,
     check_beat_the_bound,
     check_decoy_reach,
@@ -29,6 +28,7 @@ from qwidgets.exercises import (
     reference_solution,
 )
 from qwidgets.panels.link import EQUIPMENT, LinkPanel
+from qwidgets.testing.feedback import assert_explains
 
 LESSON_IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("loss.")]
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "05_loss_and_distance.ipynb"
@@ -70,19 +70,6 @@ ETA_500 = 10 ** (-0.2 * 500 / 10)  # 100 dB
 PLOB = 1e9 * -math.log1p(-ETA_500) / math.log(2)  # -log2(1 - eta), exact at high loss
 WALL = wall_km()
 FAST_WALL = wall_km(2e9)
-
-
-def text(feedback: Feedback) -> str:
-    """Message and hint in one lower-case string, for asserting on words."""
-    return f"{feedback.message} {feedback.hint}".lower()
-
-
-def assert_explains(feedback: Feedback, words: list[str]) -> None:
-    """Judged wrong, with a hint, and all ``words`` in the feedback."""
-    assert feedback.status == "wrong", str(feedback)
-    assert feedback.hint
-    for word in words:
-        assert word.lower() in text(feedback), str(feedback)
 
 
 def test_lesson_05_registers_its_exercises_in_order():

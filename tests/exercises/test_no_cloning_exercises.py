@@ -18,7 +18,6 @@ from qwidgets.exercises import (
     AMPLIFIER_CHOICES,
     AMPLIFIER_RIGHT_CHOICE,
     EXERCISES,
-    Feedback,
     assert_correct,
     check_cnot_copy_fidelity,
     check_copy_length,
@@ -28,6 +27,7 @@ from qwidgets.exercises import (
     no_cloning,
     reference_solution,
 )
+from qwidgets.testing.feedback import assert_explains
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "02_no_cloning.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("no_cloning.")]
@@ -42,21 +42,6 @@ _THETAS = (np.arange(100_000) + 0.5) * math.pi / 100_000
 MEASURE_PREPARE = float(
     np.sum((np.cos(_THETAS / 2) ** 4 + np.sin(_THETAS / 2) ** 4) * np.sin(_THETAS) / 2) * math.pi / 100_000
 )
-
-
-def text(feedback: Feedback) -> str:
-    """Message and hint in one lower-case string, for asserting on words."""
-    return f"{feedback.message} {feedback.hint}".lower()
-
-
-def assert_explains(feedback: Feedback, words: list[str], *, absent: tuple[str, ...] = ()) -> None:
-    """Judged wrong, with a hint, all ``words`` in the feedback and no ``absent`` word in the message."""
-    assert feedback.status == "wrong", str(feedback)
-    assert feedback.hint
-    for word in words:
-        assert word.lower() in text(feedback), str(feedback)
-    for word in absent:
-        assert word.lower() not in feedback.message.lower(), str(feedback)
 
 
 def test_the_closed_forms_are_what_the_lesson_says():

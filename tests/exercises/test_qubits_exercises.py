@@ -13,7 +13,6 @@ import qutip
 
 from qwidgets.exercises import (
     EXERCISES,
-    Feedback,
     assert_correct,
     check_gates_to_plus_i,
     check_minus_angles,
@@ -23,6 +22,7 @@ from qwidgets.exercises import (
     check_z_then_x,
     reference_solution,
 )
+from qwidgets.testing.feedback import assert_explains
 
 PI = math.pi
 QUBIT_IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("qubits.")]
@@ -31,21 +31,6 @@ QUBIT_IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith(
 def amplitudes(theta: float, phi: float) -> qutip.Qobj:
     """cos(θ/2)|0> + e^{iφ} sin(θ/2)|1>, written out (not via qwidgets)."""
     return qutip.Qobj(np.array([[math.cos(theta / 2)], [np.exp(1j * phi) * math.sin(theta / 2)]]))
-
-
-def text(feedback: Feedback) -> str:
-    """Message and hint in one lower-case string, for asserting on words."""
-    return f"{feedback.message} {feedback.hint}".lower()
-
-
-def assert_explains(feedback: Feedback, words: list[str], *, absent: tuple[str, ...] = ()) -> None:
-    """Judged wrong, with a hint, all ``words`` in the feedback and no ``absent`` word in the message."""
-    assert feedback.status == "wrong", str(feedback)
-    assert feedback.hint
-    for word in words:
-        assert word.lower() in text(feedback), str(feedback)
-    for word in absent:
-        assert word.lower() not in feedback.message.lower(), str(feedback)
 
 
 def test_lesson_01_registers_its_exercises_in_order():

@@ -26,7 +26,6 @@ from qwidgets.exercises import (
     MICIUS_STATIONS_KM,
     RELAY_HOP1_KEY,
     RELAY_HOP2_KEY,
-    Feedback,
     assert_correct,
     check_chain_fewest_nodes,
     check_chain_key_holders,
@@ -37,6 +36,8 @@ from qwidgets.exercises import (
     check_relay_xor_key,
     reference_solution,
 )
+from qwidgets.testing.feedback import assert_explains
+from qwidgets.testing.feedback import feedback_text as text
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "06_trusted_nodes_and_satellites.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("relays.")]
@@ -85,19 +86,6 @@ RANGE_KM = math.sqrt(R**2 + ORBIT**2 - 2 * R * ORBIT * math.cos(HALF_ANGLE))
 DOWNLINK_DB = 36.0 + 20 * math.log10(RANGE_KM / 1000)  # the model: 36 dB at 1000 km, Friis L^2
 FIBRE_DB = 0.2 * 1203
 FACTOR = 10 ** ((FIBRE_DB - DOWNLINK_DB) / 10)
-
-
-def text(feedback: Feedback) -> str:
-    """Message and hint in one lower-case string, for asserting on words."""
-    return f"{feedback.message} {feedback.hint}".lower()
-
-
-def assert_explains(feedback: Feedback, words: list[str]) -> None:
-    """Judged wrong, with a hint, and all ``words`` in the feedback."""
-    assert feedback.status == "wrong", str(feedback)
-    assert feedback.hint
-    for word in words:
-        assert word.lower() in text(feedback), str(feedback)
 
 
 def test_lesson_06_registers_its_exercises_in_order():
