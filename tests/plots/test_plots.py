@@ -23,15 +23,7 @@ from qwidgets.plots import (
 )
 from qwidgets.plots.render import PngEncoder, adler32_concat
 from qwidgets.testing.pixels import decode_png as decode
-from qwidgets.testing.pixels import full_draw
-
-
-def same_picture(frame: np.ndarray, reference: np.ndarray) -> bool:
-    """Equal but for the few pixels where a dynamic artist crosses a static one.
-
-    (Blitting draws dynamic artists over the background; a full draw interleaves by zorder.)
-    """
-    return frame.shape == reference.shape and np.any(frame != reference, axis=2).mean() < 0.002
+from qwidgets.testing.pixels import full_draw, same_picture
 
 
 def bars(p0: float, title: str = "Z", highlight=None) -> BarsPicture:
