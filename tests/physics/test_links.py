@@ -203,12 +203,12 @@ def test_the_micius_downlink_matches_its_measured_losses():
     diffraction_db = -10 * math.log10((1.2 / footprint_m) ** 2)
     assert diffraction_db == pytest.approx(18.42, abs=0.01)
 
-    def loss_db(km):
+    def downlink_db(km):
         return -10 * math.log10(satellite_transmittance(km))
 
-    assert loss_db(1000) == pytest.approx(36.0, abs=1e-9)  # the loss beyond diffraction is matched here
-    assert loss_db(530) == pytest.approx(29.0, abs=2.0)  # predicted by the L^2 law alone: 30.5 dB
-    assert loss_db(1200) == pytest.approx(36 + 20 * math.log10(1.2), abs=1e-9)
+    assert downlink_db(1000) == pytest.approx(36.0, abs=1e-9)  # the loss beyond diffraction is matched here
+    assert downlink_db(530) == pytest.approx(29.0, abs=2.0)  # predicted by the L^2 law alone: 30.5 dB
+    assert downlink_db(1200) == pytest.approx(36 + 20 * math.log10(1.2), abs=1e-9)
 
 
 def test_the_slant_range_runs_from_the_altitude_overhead_to_the_horizon():
