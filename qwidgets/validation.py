@@ -28,6 +28,7 @@ __all__ = [
     "integer",
     "length_km",
     "probability",
+    "quantum_state",
     "qubit_state",
     "real",
     "rng",
@@ -182,17 +183,28 @@ def rng(value: object, name: str = "rng") -> np.random.Generator:
     return np.random.default_rng(int(value))
 
 
+_QUBIT = "a qubit ket or density matrix (a qutip.Qobj with dims [[2], [1]] or [[2], [2]])"
+
+
 def qubit_state(name: str, value: Any) -> qutip.Qobj:
     """Return ``value`` if it is a valid qubit ket or density matrix, or raise naming ``name``.
+
+    See :func:`quantum_state` for what is checked.
+    """
+    return quantum_state(name, value, dims=([[2], [1]], [[2], [2]]), allowed=_QUBIT)
+
+
+def quantum_state(name: str, value: Any, *, dims: Sequence[list], allowed: str) -> qutip.Qobj:
+    """Return ``value`` if it is a valid ket or density matrix with one of ``dims``, or raise.
 
     A ket must have norm 1 and a density matrix trace 1 (within :data:`NORM_TOLERANCE`); a
     density matrix must be Hermitian within QuTiP's own tolerance (``qutip.settings.core
     ["atol"]``) and have no negative eigenvalue. NaN or infinite entries are refused.
+    ``allowed`` describes the valid states in the error message.
     """
-    allowed = "a qubit ket or density matrix (a qutip.Qobj with dims [[2], [1]] or [[2], [2]])"
     if not isinstance(value, qutip.Qobj):
         raise InvalidTypeError(name, value, allowed)
-    if value.dims not in ([[2], [1]], [[2], [2]]):
+    if value.dims not in dims:
         raise InvalidValueError(name, f"a Qobj with dims {value.dims}", allowed)
     matrix = value.full()
     if not np.all(np.isfinite(matrix)):
