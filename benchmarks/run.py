@@ -7,6 +7,8 @@
 (d) BB84 with 10^6 photons, with and without an eavesdropper: ``simulate_bb84`` against a plain
     vectorised numpy BB84 (target: at most 2x its time) and against one QuTiP object per photon
     (target: at least 1000x faster per photon), side by side.
+(f) E91 with 10^5 and 10^6 pairs, without and with an eavesdropper: ``simulate_e91`` against a
+    plain vectorised numpy E91 in the same run (target: at most 2x its time).
 (e) The refresh of every panel as a student drives it (targets: median <= 20 ms).
 (c) In JupyterLab in headless Chromium: a key press (ArrowRight/ArrowLeft on a focused slider
     handle) until the new pictures are in the page and until they are decoded and painted, for
@@ -176,6 +178,42 @@ def bench_qkd(reps: int) -> list[Row]:
                 f"simulate_bb84 {ours_per_photon * 1e9:.0f} ns per photon: {speedup:,.0f}x faster; {target}",
             )
         )
+    return rows
+
+
+# -- (f) E91 throughput ---------------------------------------------------------------------------
+def bench_e91(reps: int) -> list[Row]:
+    from baselines import numpy_e91
+
+    from qwidgets.physics import InterceptResend, simulate_e91
+
+    rows: list[Row] = []
+    for n in (10**5, 10**6):
+        for fraction in (0.0, 0.5):
+            eve = InterceptResend(fraction=fraction) if fraction else None
+            seeds = list(range(reps + 2))
+
+            def ours(seed: int, eve: InterceptResend | None = eve, n: int = n) -> float:
+                start = time.perf_counter()
+                simulate_e91(n, eve=eve, rng=seed)
+                return time.perf_counter() - start
+
+            def plain(seed: int, fraction: float = fraction, n: int = n) -> float:
+                start = time.perf_counter()
+                numpy_e91(n, fraction, np.random.default_rng(seed))
+                return time.perf_counter() - start
+
+            mine, numpy_times = interleaved(ours, plain, seeds, warm_up=2)
+            ratio = statistics.median(mine) / statistics.median(numpy_times)
+            who = f"Eve on {fraction:.0%}" if fraction else "no Eve"
+            rows.append(
+                (
+                    f"(f) simulate_e91, 10^{round(np.log10(n))} pairs, {who}",
+                    timing([t * 1e3 for t in mine]),
+                    f"numpy E91 {statistics.median(numpy_times) * 1e3:.1f} ms: {ratio:.2f}x, "
+                    f"target <= 2x: {verdict(ratio <= 2)}",
+                )
+            )
     return rows
 
 
@@ -387,6 +425,7 @@ def main() -> int:
     rows += bench_refresh(args.reps)
     rows += bench_panels(args.reps)
     rows += bench_qkd(max(3, args.reps // 20))
+    rows += bench_e91(max(5, args.reps // 10))
     if not args.skip_lessons:
         rows += bench_lessons()
     if not args.skip_browser:
