@@ -104,7 +104,7 @@ def _cases(eve: InterceptResend | None, noise: float) -> tuple[tuple[float, ...]
     return weights, tuple(_noisy(s, noise) for s in states)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=512)  # every Eve basis x every noise step of a panel's slider
 def _tables(eve: InterceptResend | None, noise: float) -> np.ndarray:
     """``P[c, i, j, 2x + y]``: outcome probabilities per Eve case ``c`` and settings ``i, j``."""
     _, states = _cases(eve, noise)

@@ -25,6 +25,7 @@ direction in the x-z plane of the Bloch sphere; its outcome is +1 (bit 0) or -1 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import dataclass
@@ -137,20 +138,23 @@ def measurement_operator(angle: float) -> qutip.Qobj:
     return math.cos(angle) * qutip.sigmaz() + math.sin(angle) * qutip.sigmax()
 
 
+@functools.lru_cache(maxsize=256)
 def _projector(angle: float, bit: int) -> qutip.Qobj:
     """Projector onto outcome ``bit`` (0: +1, 1: -1) of the measurement at ``angle``."""
     return (qutip.qeye(2) + (1 - 2 * bit) * measurement_operator(angle)) / 2
 
 
+@functools.lru_cache(maxsize=256)
+def _joint_projectors(a: float, b: float) -> tuple[qutip.Qobj, ...]:
+    """Projectors of the joint outcomes ``(x, y)`` = 00, 01, 10, 11 at angles ``a`` and ``b``."""
+    return tuple(qutip.tensor(_projector(a, x), _projector(b, y)) for x in (0, 1) for y in (0, 1))
+
+
 def outcome_probabilities(state: qutip.Qobj, a: float, b: float) -> np.ndarray:
     """Joint probabilities ``P[x, y]`` of Alice's bit ``x`` at angle ``a`` and Bob's ``y`` at ``b``."""
     rho = two_qubit("state", state)
-    table = np.array(
-        [
-            [qutip.expect(qutip.tensor(_projector(a, x), _projector(b, y)), rho) for y in (0, 1)]
-            for x in (0, 1)
-        ]
-    )
+    a, b = validation.angle("a", a), validation.angle("b", b)
+    table = np.array([qutip.expect(p, rho) for p in _joint_projectors(a, b)]).reshape(2, 2)
     return np.clip(table, 0.0, 1.0)
 
 
