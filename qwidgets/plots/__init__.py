@@ -8,9 +8,12 @@ only the view's dynamic artists and skipping frames whose pixels did not change.
 from qwidgets.plots.bloch import BlochSphere, SpherePicture, project
 from qwidgets.plots.chain import ChainDiagram
 from qwidgets.plots.charts import ChartPicture, Curve, LineChart, Marker, Span
+from qwidgets.plots.circuit import CircuitPicture, TeleportCircuit
+from qwidgets.plots.matrix import MatrixPicture, MatrixView
 from qwidgets.plots.orbit import LossBudget, OrbitDiagram
 from qwidgets.plots.outcomes import BarsPicture, OutcomeChart
 from qwidgets.plots.render import FigureView, PngRenderer, encode_png, new_figure
+from qwidgets.plots.spheres import SphereRow, SphereRowPicture
 from qwidgets.plots.style import (
     CSS_DPI,
     FONT_SIZE,
@@ -33,16 +36,22 @@ __all__ = [
     "BlochSphere",
     "ChainDiagram",
     "ChartPicture",
+    "CircuitPicture",
     "Curve",
     "FigureView",
     "LineChart",
     "LossBudget",
     "Marker",
+    "MatrixPicture",
+    "MatrixView",
     "OrbitDiagram",
     "OutcomeChart",
     "PngRenderer",
     "Span",
     "SpherePicture",
+    "SphereRow",
+    "SphereRowPicture",
+    "TeleportCircuit",
     "encode_png",
     "new_figure",
     "project",
