@@ -6,23 +6,31 @@ Panels are exported here (``from qwidgets import QubitPanel``); the physics live
 
 from qwidgets.panels import (
     BB84Panel,
+    BellPairPanel,
+    CHSHPanel,
     ClonerPanel,
+    E91Panel,
     EavesdropperPanel,
     LinkPanel,
     Panel,
     QubitPanel,
     SatellitePanel,
+    TeleportationPanel,
     TrustedNodePanel,
 )
 
 __all__ = [
     "BB84Panel",
+    "BellPairPanel",
+    "CHSHPanel",
     "ClonerPanel",
+    "E91Panel",
     "EavesdropperPanel",
     "LinkPanel",
     "Panel",
     "QubitPanel",
     "SatellitePanel",
+    "TeleportationPanel",
     "TrustedNodePanel",
     "__version__",
 ]

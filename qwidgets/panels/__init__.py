@@ -2,20 +2,28 @@
 
 from qwidgets.panels.base import Panel
 from qwidgets.panels.bb84 import BB84Panel
+from qwidgets.panels.bell_pair import BellPairPanel
+from qwidgets.panels.chsh import CHSHPanel
 from qwidgets.panels.cloner import ClonerPanel
+from qwidgets.panels.e91 import E91Panel
 from qwidgets.panels.eavesdropper import EavesdropperPanel
 from qwidgets.panels.link import LinkPanel
 from qwidgets.panels.qubit import QubitPanel
 from qwidgets.panels.satellite import SatellitePanel
+from qwidgets.panels.teleportation import TeleportationPanel
 from qwidgets.panels.trusted import TrustedNodePanel
 
 __all__ = [
     "BB84Panel",
+    "BellPairPanel",
+    "CHSHPanel",
     "ClonerPanel",
+    "E91Panel",
     "EavesdropperPanel",
     "LinkPanel",
     "Panel",
     "QubitPanel",
     "SatellitePanel",
+    "TeleportationPanel",
     "TrustedNodePanel",
 ]
