@@ -4,19 +4,32 @@
 :data:`EXERCISES` lists every exercise for tests and graders, in the order of the lessons, and
 :func:`reference_solution` loads an exercise's reference answer from
 :mod:`qwidgets.exercises.solutions` when asked. Each lesson's checks live in a module of their
-own (``qubits``, ``no_cloning``, ``bb84``, ``eavesdroppers``, ``loss``, ``relays``); all are
-re-exported here.
+own (``qubits``, ``no_cloning``, ``bb84``, ``eavesdroppers``, ``loss``, ``relays``,
+``entanglement``, ``e91``, ``teleportation``); all are re-exported here.
 """
 
 # The lesson modules are imported in lesson order: the order in which exercises are registered.
 # isort: off
-from qwidgets.exercises import qubits, no_cloning, bb84, eavesdroppers, loss, relays
+from qwidgets.exercises import (
+    qubits,
+    no_cloning,
+    bb84,
+    eavesdroppers,
+    loss,
+    relays,
+    entanglement,
+    e91,
+    teleportation,
+)
 from qwidgets.exercises.qubits import *  # noqa: F403
 from qwidgets.exercises.no_cloning import *  # noqa: F403
 from qwidgets.exercises.bb84 import *  # noqa: F403
 from qwidgets.exercises.eavesdroppers import *  # noqa: F403
 from qwidgets.exercises.loss import *  # noqa: F403
 from qwidgets.exercises.relays import *  # noqa: F403
+from qwidgets.exercises.entanglement import *  # noqa: F403
+from qwidgets.exercises.e91 import *  # noqa: F403
+from qwidgets.exercises.teleportation import *  # noqa: F403
 
 # isort: on
 from qwidgets.exercises.core import (
@@ -39,4 +52,7 @@ __all__ = [
     *eavesdroppers.__all__,
     *loss.__all__,
     *relays.__all__,
+    *entanglement.__all__,
+    *e91.__all__,
+    *teleportation.__all__,
 ]

@@ -67,6 +67,7 @@ LAB_OVERRIDES = {
 
 QUBIT_PANEL_TITLE = "A qubit on the Bloch sphere"
 LINK_PANEL_TITLE = "Key rate against distance"
+TELEPORT_PANEL_TITLE = "Teleporting a qubit"
 
 # A code cell that displays a panel: a call of a class whose name ends in "Panel" that is not
 # an import line (e.g. ``QubitPanel(theta=1.0)`` or ``panel = QubitPanel()`` then ``panel``).

@@ -23,7 +23,8 @@ from qwidgets.testing import jupyterlab as drv
 
 LESSONS_SRC = Path(os.environ.get("QWL_LESSONS_DIR") or drv.LESSONS_DIR)
 RUN_TIMEOUT_S = 90.0
-_PANEL_TESTS = {"qubit": "QubitPanel", "link": "LinkPanel"}  # word in a test's name -> panel it drives
+# a word in a test's name -> the panel it drives
+_PANEL_TESTS = {"qubit": "QubitPanel", "link": "LinkPanel", "teleport": "TeleportationPanel"}
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

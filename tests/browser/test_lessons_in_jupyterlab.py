@@ -10,7 +10,9 @@ Per lesson (run once, then checked by the tests below, in order):
 5. then H and eight T gates, each click answered by the browser's rounded slider echoes: the
    summary is exactly the one after H (eight T gates are a full turn, on screen too);
 6. on the first LinkPanel, ArrowRight on the focused distance handle moves the cursor 1 km:
-   the summary and the table read the curves at the new distance.
+   the summary and the table read the curves at the new distance;
+7. on the first TeleportationPanel, "Start over" then "Next step" clicks walk through the five steps
+   (summary and pictures change at each), "Back" goes one step back.
 
 Run: ``.venv/bin/python -m pytest tests/browser -q -p no:cacheprovider``
 """
@@ -190,3 +192,25 @@ def test_link_distance_key_moves_the_readout(lesson_run):
     assert f"At {moved} km" in view.tables(), view.tables()
     assert view.readout("Distance") == start + step
     assert _changed(view.src, src0), "the cursor moved but the picture did not change"
+
+
+def test_teleport_next_step_clicks_walk_through_the_protocol(lesson_run):
+    nb = lesson_run.require()
+    panels = nb.panels(drv.TELEPORT_PANEL_TITLE)
+    if panels.count() == 0:
+        pytest.fail(f"{lesson_run.name}: no TeleportationPanel ('{drv.TELEPORT_PANEL_TITLE}') on the page")
+    view = drv.PanelView(panels.first)
+    view.button("Start over").click()
+    assert drv.wait_until(lambda: view.text().startswith("Step 1 of 5"), UPDATE_TIMEOUT_S), view.text()
+    for step in range(2, 6):
+        pictures, text = view.srcs(), view.text()
+        view.button("Next step").click()
+        heading = f"Step {step} of 5"
+        assert drv.wait_until(lambda h=heading: view.text().startswith(h), UPDATE_TIMEOUT_S), (
+            f"after {step - 1} clicks on 'Next step' the summary reads {view.text()!r}"
+        )
+        assert view.text() != text
+        assert _changed(view.srcs, pictures), f"step {step}: no picture changed"
+    assert "fidelity" in view.text(), view.text()
+    view.button("Back").click()
+    assert drv.wait_until(lambda: view.text().startswith("Step 4 of 5"), UPDATE_TIMEOUT_S), view.text()

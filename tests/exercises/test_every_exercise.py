@@ -47,6 +47,16 @@ def test_every_lesson_with_exercises_has_a_module_registered_in_lesson_order():
     assert with_checks == lessons, "a lesson that checks answers needs its module in qwidgets.exercises"
 
 
+def test_no_two_lesson_modules_export_the_same_name():
+    """``qwidgets.exercises`` star-imports every lesson module: a shared name would silently shadow one."""
+    modules = list(dict.fromkeys(i.split(".", 1)[0] for i in IDS))
+    owners: dict[str, str] = {}
+    for module in modules:
+        for name in importlib.import_module(f"qwidgets.exercises.{module}").__all__:
+            assert name not in owners, f"{name} is exported by both {owners[name]} and {module}"
+            owners[name] = module
+
+
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_conventions(exercise_id):
     entry = EXERCISES[exercise_id]

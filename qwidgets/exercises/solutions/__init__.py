@@ -7,6 +7,26 @@ would assign to the exercise's ``answer_name``. Nothing in the checks imports th
 graded release can ship without it.
 """
 
-from qwidgets.exercises.solutions import bb84, eavesdroppers, loss, no_cloning, qubits, relays
+from qwidgets.exercises.solutions import (
+    bb84,
+    e91,
+    eavesdroppers,
+    entanglement,
+    loss,
+    no_cloning,
+    qubits,
+    relays,
+    teleportation,
+)
 
-__all__ = ["bb84", "eavesdroppers", "loss", "no_cloning", "qubits", "relays"]
+__all__ = [
+    "bb84",
+    "e91",
+    "eavesdroppers",
+    "entanglement",
+    "loss",
+    "no_cloning",
+    "qubits",
+    "relays",
+    "teleportation",
+]
