@@ -114,8 +114,9 @@ class OutcomeChart:
 
     @property
     def dynamic(self) -> tuple:
-        """The artists redrawn on every frame: bars, marks and the texts above the bars."""
-        return (*self.bars, self.exact, *self.annotations)
+        """The artists redrawn on every frame: bars, marks, the texts above the bars and the outcome
+        labels under them (marking the last shot must not redraw the whole figure)."""
+        return (*self.bars, self.exact, *self.annotations, *self.outcome_labels)
 
     def update(self, picture: BarsPicture) -> None:
         """Show the values (bars) against the reference values (marks)."""

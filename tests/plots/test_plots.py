@@ -115,6 +115,19 @@ def test_a_static_change_redraws_the_background_once():
     assert same_picture(decode(after), full_draw(chart.figure))
 
 
+def test_marking_the_last_shot_does_not_redraw_the_whole_chart():
+    chart = OutcomeChart()
+    renderer = PngRenderer(chart)
+    chart.update(bars(0.5))
+    renderer.render()
+    for highlight in (1, 0, None):
+        chart.update(bars(0.5, highlight=highlight))
+        png = renderer.render()
+        assert png is not None and not chart.figure.stale
+    assert renderer.full_redraws == 1
+    assert same_picture(decode(png), full_draw(chart.figure))
+
+
 def test_unchanged_pixels_are_not_encoded_again():
     sphere = BlochSphere()
     renderer = PngRenderer(sphere)
