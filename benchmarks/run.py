@@ -221,10 +221,14 @@ def bench_e91(reps: int) -> list[Row]:
 def bench_panels(reps: int) -> list[Row]:
     from qwidgets import (
         BB84Panel,
+        BellPairPanel,
+        CHSHPanel,
         ClonerPanel,
+        E91Panel,
         EavesdropperPanel,
         LinkPanel,
         SatellitePanel,
+        TeleportationPanel,
         TrustedNodePanel,
     )
 
@@ -241,10 +245,32 @@ def bench_panels(reps: int) -> list[Row]:
         (EavesdropperPanel, "fraction", [round(v, 2) for v in np.linspace(0.05, 0.95, reps)]),
         (BB84Panel, "eve_fraction", [round(v, 2) for v in np.tile([0.1, 0.3, 0.5, 0.7], reps)[:reps]]),
         (ClonerPanel, "theta", [round(v, 2) for v in np.linspace(0.1, 3.0, reps)]),
+        (BellPairPanel, "bob_angle", [round(v, 2) for v in np.linspace(-3.0, 3.0, reps)]),
+        (
+            BellPairPanel,
+            "pair",
+            [str(v) for v in np.tile(["phi+", "phi-", "psi+", "psi-", "werner"], reps)[:reps]],
+        ),
+        (CHSHPanel, "b", [round(v, 2) for v in np.linspace(-3.0, 3.0, reps)]),
+        (CHSHPanel, "noise", [round(v, 2) for v in np.linspace(0.0, 1.0, reps)]),
+        (
+            E91Panel,
+            "fraction",
+            [round(v, 2) for v in np.linspace(0.0, 1.0, reps)],
+            {"attack": "intercept-resend"},
+        ),
+        (E91Panel, "noise", [round(v, 2) for v in np.linspace(0.0, 0.5, reps)]),  # new tables: QuTiP
+        (E91Panel, "attack", [str(v) for v in np.tile(["none", "intercept-resend"], reps)[:reps]]),
+        (TeleportationPanel, "theta", [round(v, 2) for v in np.linspace(0.1, 3.0, reps)]),
+        (
+            TeleportationPanel,
+            "step",
+            [str(v) for v in np.tile(["start", "cnot", "hadamard", "measure", "correct"], reps)[:reps]],
+        ),
     ]
     rows: list[Row] = []
-    for panel_class, name, values in moves:
-        panel = panel_class()
+    for panel_class, name, values, *settings in moves:  # settings: the panel's keywords, if any
+        panel = panel_class(**(settings[0] if settings else {}))
         control, times = panel.controls[name], []
         for value in values:
             start = time.perf_counter()
