@@ -14,6 +14,7 @@ import qutip
 
 from qwidgets import exercises
 from qwidgets.exercises import EXERCISES, assert_correct, reference_solution
+from qwidgets.testing.notebooks import lesson_text
 
 IDS = list(EXERCISES)
 LESSONS = Path(__file__).resolve().parents[2] / "lessons"
@@ -45,6 +46,16 @@ def test_every_lesson_with_exercises_has_a_module_registered_in_lesson_order():
     assert {EXERCISES[i].lesson for i in IDS} == set(lessons)
     with_checks = sorted(p.stem for p in LESSONS.glob("*.ipynb") if "check_" in p.read_text(encoding="utf-8"))
     assert with_checks == lessons, "a lesson that checks answers needs its module in qwidgets.exercises"
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_lesson_has_an_unanswered_cell_that_calls_the_check(exercise_id):
+    entry = EXERCISES[exercise_id]
+    text = lesson_text(LESSONS / f"{entry.lesson}.ipynb")
+    assert text.has_answer_cell(entry.answer_name, entry.check.__name__), (
+        f"{entry.lesson} has no cell with '{entry.answer_name} = None' and "
+        f"'{entry.check.__name__}({entry.answer_name})'"
+    )
 
 
 def test_no_two_lesson_modules_export_the_same_name():

@@ -6,7 +6,6 @@ independent of the checks' code.
 
 from __future__ import annotations
 
-import json
 import math
 from fractions import Fraction
 from pathlib import Path
@@ -28,6 +27,7 @@ from qwidgets.exercises import (
     reference_solution,
 )
 from qwidgets.testing.feedback import assert_explains
+from qwidgets.testing.notebooks import lesson_text
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "02_no_cloning.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("no_cloning.")]
@@ -277,19 +277,7 @@ def test_every_wrong_choice_has_its_own_explanation():
 
 def test_the_lesson_prints_the_statements_the_check_judges():
     """The notebook's exercise 5 lists the very statements of AMPLIFIER_CHOICES, by the same letters."""
-    notebook = json.loads(LESSON_NOTEBOOK.read_text(encoding="utf-8"))
-    markdown = "\n".join(
-        "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-        for cell in notebook["cells"]
-        if cell["cell_type"] == "markdown"
-    )
+    text = lesson_text(LESSON_NOTEBOOK)
+    markdown = text.markdown
     for letter, statement in AMPLIFIER_CHOICES.items():
         assert f"**({letter})** {statement}" in markdown, letter
-    sources = ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code"]
-    for exercise_id in IDS:
-        entry = EXERCISES[exercise_id]
-        assert any(
-            f"{entry.answer_name} = None" in source
-            and f"{entry.check.__name__}({entry.answer_name})" in source
-            for source in sources
-        ), exercise_id
