@@ -9,6 +9,8 @@
     (target: at least 1000x faster per photon), side by side.
 (f) E91 with 10^5 and 10^6 pairs, without and with an eavesdropper: ``simulate_e91`` against a
     plain vectorised numpy E91 in the same run (target: at most 2x its time).
+(g) The repeater chain's Monte-Carlo mode: 10^5 sampled end-to-end pairs over 8 and 64 segments,
+    against the analytic mode of the same chain (a report: sampled pairs per second).
 (e) The refresh of every panel as a student drives it (targets: median <= 20 ms).
 (c) In JupyterLab in headless Chromium: a key press (ArrowRight/ArrowLeft on a focused slider
     handle) until the new pictures are in the page and until they are decoded and painted, for
@@ -214,6 +216,37 @@ def bench_e91(reps: int) -> list[Row]:
                     f"target <= 2x: {verdict(ratio <= 2)}",
                 )
             )
+    return rows
+
+
+# -- (g) repeater Monte-Carlo ---------------------------------------------------------------------------
+def bench_repeater(reps: int) -> list[Row]:
+    from qwidgets.physics import repeater_chain
+
+    rows: list[Row] = []
+    n = 10**5
+    for segments in (8, 64):
+        seeds = list(range(reps + 2))
+
+        def sampled(seed: int, segments: int = segments) -> float:
+            start = time.perf_counter()
+            repeater_chain(1000.0, segments, mode="monte-carlo", n_trials=n, rng=seed)
+            return time.perf_counter() - start
+
+        def analytic(seed: int, segments: int = segments) -> float:
+            start = time.perf_counter()
+            repeater_chain(1000.0 + seed * 1e-3, segments)  # a new length each time: no cache
+            return time.perf_counter() - start
+
+        mc, exact = interleaved(sampled, analytic, seeds, warm_up=2)
+        rows.append(
+            (
+                f"(g) repeater_chain Monte-Carlo, 10^5 pairs, {segments} segments",
+                timing([t * 1e3 for t in mc]),
+                f"{n / statistics.median(mc) / 1e6:.1f} M pairs/s; analytic mode "
+                f"{statistics.median(exact) * 1e3:.2f} ms",
+            )
+        )
     return rows
 
 
@@ -452,6 +485,7 @@ def main() -> int:
     rows += bench_panels(args.reps)
     rows += bench_qkd(max(3, args.reps // 20))
     rows += bench_e91(max(5, args.reps // 10))
+    rows += bench_repeater(max(5, args.reps // 10))
     if not args.skip_lessons:
         rows += bench_lessons()
     if not args.skip_browser:
