@@ -172,3 +172,15 @@ def test_bad_input_is_refused_by_name(kwargs, match):
 def test_key_rate_needs_a_chain():
     with pytest.raises(TypeError, match="chain"):
         repeater_key_rate(0.9)
+
+
+def test_a_long_monte_carlo_run_shows_a_progress_bar(monkeypatch, capsys):
+    from qwidgets.physics import repeaters
+
+    monkeypatch.setattr(repeaters, "_CHUNK", 1000)
+    monkeypatch.setattr(repeaters, "_PROGRESS_AFTER_S", 0.0)  # every run counts as long
+    repeater_chain(500.0, 8, mode="monte-carlo", n_trials=5000, rng=1)
+    assert "repeater chain" in capsys.readouterr().err
+    monkeypatch.setattr(repeaters, "_PROGRESS_AFTER_S", 1e9)  # never long: no bar
+    repeater_chain(500.0, 8, mode="monte-carlo", n_trials=5000, rng=1)
+    assert "repeater chain" not in capsys.readouterr().err
