@@ -199,10 +199,15 @@ def purify(fidelity: float, protocol: str = "dejmps", rounds: int = 1) -> tuple[
     (float, float)
         The output fidelity, and the probability that the whole tree of rounds succeeds.
     """
-    rho = werner_state(fidelity)
+    fidelity = validation.probability("fidelity", fidelity)
     protocol = validation.choice("protocol", protocol, PURIFICATION_PROTOCOLS)
     rounds = validation.integer("rounds", rounds, low=1, high=MAX_PURIFICATION_ROUNDS)
-    probability = 1.0
+    return _purified(fidelity, protocol, rounds)
+
+
+@functools.lru_cache(maxsize=1024)
+def _purified(fidelity: float, protocol: str, rounds: int) -> tuple[float, float]:
+    rho, probability = werner_state(fidelity), 1.0
     for _ in range(rounds):
         rho, success = _purify_once(rho, protocol)
         probability = probability**2 * success

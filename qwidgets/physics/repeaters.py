@@ -65,7 +65,7 @@ REPEATER_MODES: tuple[str, ...] = ("analytic", "monte-carlo")
 """Modes of :func:`repeater_chain`."""
 MAX_TRIALS = 10_000_000
 """Most end-to-end pairs one Monte-Carlo run samples."""
-_EXACT_SUM_LIMIT = 200_000  # longest sum over attempt numbers; beyond it, exponential waiting times
+_EXACT_SUM_LIMIT = 20_000  # longest sum over attempt numbers; beyond it, exponential waiting times
 _TAIL = 1e-13  # probability left out of the sums
 _CHUNK = 200_000  # trials sampled at a time
 _PROGRESS_AFTER_S = 1.0
