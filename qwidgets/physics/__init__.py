@@ -119,6 +119,7 @@ from qwidgets.physics.qubit import (
     sample_measurement,
 )
 from qwidgets.physics.repeaters import (
+    MIN_ATTEMPT_TIME_S,
     NESTED_SEGMENTS,
     REPEATER_MODES,
     SPEED_IN_FIBRE_KM_PER_S,
@@ -173,6 +174,7 @@ __all__ = [
     "MICIUS_DOWNLINK",
     "MICIUS_MEASURED_LOSSES_DB",
     "NAMED_STRATEGIES",
+    "MIN_ATTEMPT_TIME_S",
     "NESTED_SEGMENTS",
     "PROTOCOLS",
     "PURIFICATION_PROTOCOLS",

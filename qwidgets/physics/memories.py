@@ -149,9 +149,13 @@ def swap_pairs(left: qutip.Qobj, right: qutip.Qobj) -> qutip.Qobj:
 
 def swap_fidelity(f1: float, f2: float) -> float:
     """Fidelity after swapping two Werner pairs (:func:`swap_pairs`): ``F1 F2 + (1 - F1)(1 - F2)/3``."""
-    left = werner_state(validation.probability("f1", f1))
-    right = werner_state(validation.probability("f2", f2))
-    return float(np.clip(qutip.expect(swap_pairs(left, right), bell_state("phi+")), 0.0, 1.0))
+    return _swapped(validation.probability("f1", f1), validation.probability("f2", f2))
+
+
+@functools.lru_cache(maxsize=4096)
+def _swapped(f1: float, f2: float) -> float:
+    out = swap_pairs(werner_state(f1), werner_state(f2))
+    return float(np.clip(qutip.expect(out, bell_state("phi+")), 0.0, 1.0))
 
 
 # -- purification ------------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ Sangouard, Simon, de Riedmatten & Gisin, Rev. Mod. Phys. 83, 33, 2011):
   when both photons arrive and are detected (a two-photon herald, as in Barrett & Kok, PRA 71,
   060310, 2005): probability ``p = eta_d^2 / 2 * 10^(-alpha L0 / 10)`` per attempt, one attempt per
   ``L0 / c`` (the photons' way to the station and the herald's way back; ``c = 2e5 km/s`` in
-  fibre). A fresh pair has fidelity ``link_fidelity``; the herald lets the nodes keep only real
-  pairs.
+  fibre), and never less than :data:`MIN_ATTEMPT_TIME_S`. A fresh pair has fidelity
+  ``link_fidelity``; the herald lets the nodes keep only real pairs.
 - **Purification** (optional, ``r`` rounds of :func:`~qwidgets.physics.purify` on each segment):
   a purified pair needs ``2^r`` heralded pairs and the tree succeeds with probability ``P``; it
   is modelled as a slower link of higher fidelity, ``p' = p P / 2^r`` (the time the first pairs
@@ -48,6 +48,7 @@ __all__ = [
     "NESTED_SEGMENTS",
     "REPEATER_MODES",
     "SPEED_IN_FIBRE_KM_PER_S",
+    "MIN_ATTEMPT_TIME_S",
     "HeraldedLink",
     "RepeaterChain",
     "heralded_link",
@@ -59,6 +60,9 @@ __all__ = [
 
 SPEED_IN_FIBRE_KM_PER_S = 2.0e5
 """Speed of light in fibre (refractive index about 1.5)."""
+MIN_ATTEMPT_TIME_S = 1e-6
+"""Shortest attempt, however short the link: the nodes' own cycle (a model choice, about a
+microsecond; it matters only below a few hundred metres)."""
 NESTED_SEGMENTS: tuple[int, ...] = (1, 2, 4, 8, 16, 32, 64)
 """Segment counts of a nested chain (powers of two; 1 is a single heralded link)."""
 REPEATER_MODES: tuple[str, ...] = ("analytic", "monte-carlo")
@@ -104,7 +108,7 @@ def heralded_link(
     alpha = validation.real("attenuation_db_per_km", attenuation_db_per_km, low=0.0, high=10.0, unit="dB/km")
     eta_d = validation.real("detector_efficiency", detector_efficiency, low=0.0, high=1.0, low_open=True)
     p = eta_d**2 / 2 * 10 ** (-alpha * length_km / 10)
-    attempt = length_km / SPEED_IN_FIBRE_KM_PER_S
+    attempt = max(length_km / SPEED_IN_FIBRE_KM_PER_S, MIN_ATTEMPT_TIME_S)
     return HeraldedLink(length_km, p, attempt, attempt / p if p > 0 else math.inf)
 
 
@@ -249,8 +253,8 @@ def repeater_chain(
         purification_success_probability=tree,
         classical_time_s=classical,
     )
-    if p <= 0.0 or tau == 0.0:
-        return _degenerate(common, p, f_pure, mode, trials)
+    if p <= 0.0:
+        return _never(common, mode, trials)
     if mode == "analytic":
         attempts, product = _expected_max_and_storage(p, n, 2 * tau / t2)
         mean_time = attempts * tau + classical
@@ -282,15 +286,14 @@ def repeater_chain(
     )
 
 
-def _degenerate(common: dict, p: float, f_pure: float, mode: str, trials: int) -> RepeaterChain:
-    """A chain of zero length (no waiting at all) or of no transmission (no pair ever)."""
-    never = p <= 0.0
+def _never(common: dict, mode: str, trials: int) -> RepeaterChain:
+    """A chain whose links never herald a pair (no light gets through)."""
     return RepeaterChain(
         **common,
-        mean_time_s=math.inf if never else 0.0,
-        rate_pairs_per_s=0.0 if never else math.inf,
+        mean_time_s=math.inf,
+        rate_pairs_per_s=0.0,
         mean_storage_s=0.0,
-        fidelity=math.nan if never else (1 + 3 * ((4 * f_pure - 1) / 3) ** common["n_segments"]) / 4,
+        fidelity=math.nan,
         fidelity_error=0.0,
         time_error=0.0,
         mode=mode,

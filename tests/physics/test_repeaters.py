@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from qwidgets.physics import (
+    MIN_ATTEMPT_TIME_S,
     NESTED_SEGMENTS,
     SPEED_IN_FIBRE_KM_PER_S,
     binary_entropy,
@@ -184,3 +185,10 @@ def test_a_long_monte_carlo_run_shows_a_progress_bar(monkeypatch, capsys):
     monkeypatch.setattr(repeaters, "_PROGRESS_AFTER_S", 1e9)  # never long: no bar
     repeater_chain(500.0, 8, mode="monte-carlo", n_trials=5000, rng=1)
     assert "repeater chain" not in capsys.readouterr().err
+
+
+def test_a_zero_length_chain_has_a_finite_rate_set_by_the_nodes_cycle():
+    chain = repeater_chain(0.0, 8)
+    assert chain.link.attempt_time_s == MIN_ATTEMPT_TIME_S
+    assert math.isfinite(chain.rate_pairs_per_s) and chain.rate_pairs_per_s > 0
+    assert math.isfinite(repeater_key_rate(repeater_chain(0.0, 16)))
