@@ -9,6 +9,7 @@ from qwidgets.panels.e91 import E91Panel
 from qwidgets.panels.eavesdropper import EavesdropperPanel
 from qwidgets.panels.link import LinkPanel
 from qwidgets.panels.qubit import QubitPanel
+from qwidgets.panels.repeater import RepeaterPanel
 from qwidgets.panels.satellite import SatellitePanel
 from qwidgets.panels.teleportation import TeleportationPanel
 from qwidgets.panels.trusted import TrustedNodePanel
@@ -23,6 +24,7 @@ __all__ = [
     "LinkPanel",
     "Panel",
     "QubitPanel",
+    "RepeaterPanel",
     "SatellitePanel",
     "TeleportationPanel",
     "TrustedNodePanel",

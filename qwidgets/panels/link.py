@@ -5,11 +5,14 @@ prepare-and-measure QKD between two end nodes; its reach is set by loss. The pan
 log scale against distance, every rate :mod:`qwidgets.physics.links` and
 :mod:`qwidgets.physics.satellites` compute: BB84 with an ideal single-photon source and with
 weak pulses and decoys, the repeaterless PLOB bound, a chain of trusted nodes (stage 0), and a
-satellite relaying the key from above the midpoint (Micius, Liao et al., PRL 120, 030501, 2018).
+satellite relaying the key from above the midpoint (Micius, Liao et al., PRL 120, 030501, 2018),
+and a quantum repeater chain (stage 3, :mod:`qwidgets.physics.repeaters`) whose pairs give a key
+that nobody in between holds.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,11 +36,21 @@ from qwidgets.physics import (
     max_distance_km,
     midpoint_downlinks,
     plob_bound,
+    repeater_key_rates,
     satellite_transmittance,
 )
 from qwidgets.plots import ChartPicture, Curve, LineChart, Marker
 
-__all__ = ["EQUIPMENT", "Equipment", "LinkPanel", "LinkReading", "LinkSettings", "RateCurve", "RateReading"]
+__all__ = [
+    "EQUIPMENT",
+    "REPEATER_SETTINGS",
+    "Equipment",
+    "LinkPanel",
+    "LinkReading",
+    "LinkSettings",
+    "RateCurve",
+    "RateReading",
+]
 
 MAX_DISTANCE_KM = 1000.0
 """The far end of the panel's distance axis."""
@@ -166,6 +179,57 @@ def _satellite_reach(settings: LinkSettings) -> float:
     return optimize.brentq(lambda d: _downlink_loss_db(d) - tolerated_db, 0.0, _HORIZON_KM, xtol=1e-6)
 
 
+REPEATER_SETTINGS = MappingProxyType(
+    {"n_segments": 8, "memory_t2_s": 10.0, "purification_rounds": 1, "link_fidelity": 0.98}
+)
+"""The fixed repeater of the "quantum repeater" curve (:func:`~qwidgets.physics.repeater_key_rates`):
+8 heralded segments, memories of T2 = 10 s, fresh pairs of fidelity 0.98 purified once (DEJMPS),
+herald detectors of 90 % efficiency; the fibre is the panel's. Illustrative numbers, chosen so that
+the chain beats the PLOB bound times either clock rate from a few hundred km on."""
+_REACH_TOLERANCE_KM = 0.01
+
+
+def _repeater_key_rates(distances_km: object, attenuation_db_per_km: float) -> np.ndarray:
+    return repeater_key_rates(distances_km, attenuation_db_per_km=attenuation_db_per_km, **REPEATER_SETTINGS)
+
+
+@functools.lru_cache(maxsize=64)
+def _repeater_curve(distances_km: tuple[float, ...], attenuation_db_per_km: float) -> np.ndarray:
+    """The rates across the axis (cached: moving the cursor does not compute the curve again)."""
+    rates = _repeater_key_rates(distances_km, attenuation_db_per_km)
+    rates.setflags(write=False)
+    return rates
+
+
+def _repeater_rates(distances: np.ndarray, settings: LinkSettings) -> np.ndarray:
+    alpha = settings.attenuation_db_per_km
+    if len(distances) == 1:  # the cursor: one chain, not worth a place among the cached curves
+        return _repeater_key_rates(distances, alpha)
+    return _repeater_curve(tuple(map(float, distances)), alpha)
+
+
+@functools.lru_cache(maxsize=64)
+def _repeater_reach_cached(attenuation_db_per_km: float) -> float:
+    """Where the repeater's key dies (its fidelity falls below the key's threshold), by bisection."""
+
+    def has_key(d: float) -> bool:
+        return _repeater_key_rates([d], attenuation_db_per_km)[0] > 0
+
+    low, high = 0.0, MAX_DISTANCE_KM
+    if not has_key(low):
+        return 0.0
+    while has_key(high):
+        low, high = high, 2 * high
+    while high - low > _REACH_TOLERANCE_KM:
+        middle = (low + high) / 2
+        low, high = (middle, high) if has_key(middle) else (low, middle)
+    return low
+
+
+def _repeater_reach(settings: LinkSettings) -> float:
+    return _repeater_reach_cached(settings.attenuation_db_per_km)
+
+
 CURVES: tuple[RateCurve, ...] = (
     RateCurve("repeaterless bound (PLOB)", "black", "--", "D", _plob_rates, lambda s: math.inf, "–"),
     RateCurve(
@@ -201,6 +265,15 @@ CURVES: tuple[RateCurve, ...] = (
         _satellite_rates,
         _satellite_reach,
         "the satellite",
+    ),
+    RateCurve(
+        "quantum repeater (T₂ 10 s)",
+        "purple",
+        "-",
+        "P",
+        _repeater_rates,
+        _repeater_reach,
+        "nobody in between",
     ),
 )
 """The curves of :class:`LinkPanel`, in legend order."""
@@ -279,7 +352,8 @@ class LinkPanel(Panel):
     outnumber the photons. No repeaterless protocol beats the PLOB bound (Pirandola et al., Nat.
     Commun. 8, 15043, 2017); trusted nodes go further by splitting the line into shorter links,
     and a satellite by sending its photons mostly through vacuum, at the price of trusting every
-    node or the satellite with the key.
+    node or the satellite with the key. A quantum repeater beats the bound with nobody in between
+    to trust, as long as its memories outlive the waits (fixed settings: :data:`REPEATER_SETTINGS`).
 
     Subclasses extend the figure by appending to :attr:`curves`.
 

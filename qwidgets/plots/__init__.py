@@ -23,6 +23,7 @@ from qwidgets.plots.style import (
     ROLE_COLORS,
     SMALL_FONT_SIZE,
 )
+from qwidgets.plots.swaps import SwapDiagram, SwapPicture
 
 __all__ = [
     "CSS_DPI",
@@ -51,6 +52,8 @@ __all__ = [
     "SpherePicture",
     "SphereRow",
     "SphereRowPicture",
+    "SwapDiagram",
+    "SwapPicture",
     "TeleportCircuit",
     "encode_png",
     "new_figure",

@@ -6,22 +6,26 @@ import numpy as np
 import pytest
 
 from qwidgets import LinkPanel
-from qwidgets.panels.link import EQUIPMENT, MAX_DISTANCE_KM, RateCurve
+from qwidgets.panels.link import EQUIPMENT, MAX_DISTANCE_KM, REPEATER_SETTINGS, RateCurve
 from qwidgets.physics import (
     MICIUS_ALTITUDE_KM,
     bb84_key_rate,
     bb84_key_rates_at_loss,
     max_distance_km,
+    repeater_chain,
     satellite_transmittance,
 )
 
 PLOB = "repeaterless bound (PLOB)"
-SINGLE, DECOY, TRUSTED, SATELLITE = (
+SINGLE, DECOY, TRUSTED, SATELLITE, REPEATER = (
     "single photons",
     "weak pulses + decoys",
     "trusted nodes",
     "satellite relay",
+    "quantum repeater (T₂ 10 s)",
 )
+# 1 - 2 h2(e) = 0 at e = 0.110028 (Shor & Preskill 2000); a Werner pair has e = 2(1 - F)/3
+KEY_THRESHOLD_FIDELITY = 1 - 1.5 * 0.1100279
 
 
 def reading(panel, label):
@@ -158,3 +162,65 @@ def test_another_curve_needs_only_a_subclass():
 )
 def test_the_summary_says_what_share_of_the_photons_arrives(distance_km, share):
     assert f"dB: {share} of the photons arrive." in LinkPanel(distance_km=distance_km).summary_text
+
+
+def h2(p):
+    return -p * math.log2(p) - (1 - p) * math.log2(1 - p)
+
+
+def repeater(distance_km, attenuation_db_per_km=0.2):
+    return repeater_chain(distance_km, attenuation_db_per_km=attenuation_db_per_km, **REPEATER_SETTINGS)
+
+
+def test_the_repeater_curve_is_a_fixed_stated_chain_that_nobody_in_between_knows():
+    assert dict(REPEATER_SETTINGS) == {
+        "n_segments": 8,
+        "memory_t2_s": 10.0,
+        "purification_rounds": 1,
+        "link_fidelity": 0.98,
+    }
+    panel = LinkPanel(distance_km=300.0)
+    assert [c.label for c in panel._pictures[0].curves if c.label][-1] == REPEATER
+    row = next(row for row in panel._pictures[1].rows if row.header == REPEATER)
+    assert row.cells[2].text.startswith("nobody in between")
+    # entanglement-based BB84 on the chain's pairs: half of them sifted, 1 - 2 h2(e) secret bits each
+    chain = repeater(300.0)
+    e = 2 * (1 - chain.fidelity) / 3
+    expected = chain.rate_pairs_per_s / 2 * (1 - 2 * h2(e))
+    assert reading(panel, REPEATER).rate_bits_per_s == pytest.approx(expected, rel=1e-9)
+
+
+def test_the_repeater_key_dies_where_its_fidelity_falls_below_the_threshold():
+    panel = LinkPanel(distance_km=100.0)
+    reach = reading(panel, REPEATER).reach_km
+    assert 300.0 < reach < MAX_DISTANCE_KM
+    assert repeater(reach - 1.0).fidelity > KEY_THRESHOLD_FIDELITY > repeater(reach + 1.0).fidelity
+    for distance in (reach + 1.0, MAX_DISTANCE_KM):
+        panel.controls["distance_km"].value = distance
+        assert reading(panel, REPEATER).rate_bits_per_s == 0.0
+    panel.controls["distance_km"].value = reach - 1.0
+    assert reading(panel, REPEATER).rate_bits_per_s > 0.0
+    drawn = reading(panel, REPEATER)
+    assert max(drawn.distances_km) <= reach and drawn.distances_km[-1] == pytest.approx(reach, abs=1e-3)
+
+
+def test_the_repeater_follows_the_panels_fibre():
+    standard = reading(LinkPanel(distance_km=400.0), REPEATER)
+    ultralow = reading(LinkPanel(distance_km=400.0, attenuation_db_per_km=0.16), REPEATER)
+    assert ultralow.reach_km > standard.reach_km
+    assert ultralow.rate_bits_per_s > standard.rate_bits_per_s
+    assert repeater(400.0, 0.16).link.success_probability == pytest.approx(
+        0.9**2 / 2 * 10 ** (-0.16 * 50 / 10)
+    )
+
+
+@pytest.mark.parametrize("equipment", ["2004", "superconducting"])
+def test_the_repeater_beats_the_plob_bound_times_the_clock_at_long_distance(equipment):
+    clock = EQUIPMENT[equipment].repetition_rate_hz
+    panel = LinkPanel(distance_km=100.0, equipment=equipment)
+    # at 100 km a repeaterless link may still do better: eta = 0.01, -log2(0.99) bits per pulse
+    assert reading(panel, REPEATER).rate_bits_per_s < clock * -math.log2(0.99)
+    panel.controls["distance_km"].value = 550.0
+    plob = clock * 1e-11 / math.log(2)  # eta = 10^-11: -log2(1 - eta) = eta / ln 2
+    assert reading(panel, PLOB).rate_bits_per_s == pytest.approx(plob, rel=1e-6)
+    assert reading(panel, REPEATER).rate_bits_per_s > plob
