@@ -5,7 +5,7 @@
 :func:`reference_solution` loads an exercise's reference answer from
 :mod:`qwidgets.exercises.solutions` when asked. Each lesson's checks live in a module of their
 own (``qubits``, ``no_cloning``, ``bb84``, ``eavesdroppers``, ``loss``, ``relays``,
-``entanglement``, ``e91``, ``teleportation``); all are re-exported here.
+``entanglement``, ``e91``, ``teleportation``, ``repeaters``); all are re-exported here.
 """
 
 # The lesson modules are imported in lesson order: the order in which exercises are registered.
@@ -20,6 +20,7 @@ from qwidgets.exercises import (
     entanglement,
     e91,
     teleportation,
+    repeaters,
 )
 from qwidgets.exercises.qubits import *  # noqa: F403
 from qwidgets.exercises.no_cloning import *  # noqa: F403
@@ -30,6 +31,7 @@ from qwidgets.exercises.relays import *  # noqa: F403
 from qwidgets.exercises.entanglement import *  # noqa: F403
 from qwidgets.exercises.e91 import *  # noqa: F403
 from qwidgets.exercises.teleportation import *  # noqa: F403
+from qwidgets.exercises.repeaters import *  # noqa: F403
 
 # isort: on
 from qwidgets.exercises.core import (
@@ -55,4 +57,5 @@ __all__ = [
     *entanglement.__all__,
     *e91.__all__,
     *teleportation.__all__,
+    *repeaters.__all__,
 ]

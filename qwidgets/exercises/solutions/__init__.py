@@ -16,6 +16,7 @@ from qwidgets.exercises.solutions import (
     no_cloning,
     qubits,
     relays,
+    repeaters,
     teleportation,
 )
 
@@ -28,5 +29,6 @@ __all__ = [
     "no_cloning",
     "qubits",
     "relays",
+    "repeaters",
     "teleportation",
 ]
