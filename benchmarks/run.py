@@ -260,6 +260,7 @@ def bench_panels(reps: int) -> list[Row]:
         E91Panel,
         EavesdropperPanel,
         LinkPanel,
+        RepeaterPanel,
         SatellitePanel,
         TeleportationPanel,
         TrustedNodePanel,
@@ -278,6 +279,8 @@ def bench_panels(reps: int) -> list[Row]:
         (EavesdropperPanel, "fraction", [round(v, 2) for v in np.linspace(0.05, 0.95, reps)]),
         (BB84Panel, "eve_fraction", [round(v, 2) for v in np.tile([0.1, 0.3, 0.5, 0.7], reps)[:reps]]),
         (ClonerPanel, "theta", [round(v, 2) for v in np.linspace(0.1, 3.0, reps)]),
+        (RepeaterPanel, "length_km", [float(v) for v in np.round(np.linspace(20, 1000, reps), -1)]),
+        (RepeaterPanel, "n_segments", [int(v) for v in np.tile([1, 2, 4, 8, 16, 32, 64], reps)[:reps]]),
         (BellPairPanel, "bob_angle", [round(v, 2) for v in np.linspace(-3.0, 3.0, reps)]),
         (
             BellPairPanel,
