@@ -97,17 +97,6 @@ def test_reference_solutions_are_the_closed_forms_and_pass(exercise_id, closed_f
 
 
 @pytest.mark.parametrize(
-    "exercise_id", [i for i in IDS if i not in ("e91.e91_key_settings", "e91.e91_device_independent")]
-)
-def test_numbers_in_quotes_get_the_form_hint(exercise_id):
-    check = EXERCISES[exercise_id].check
-    feedback = check("0.25")
-    assert feedback.status == "wrong"
-    assert "could not read" in feedback.message and "without quotes" in feedback.message
-    assert feedback.hint == check.__doc__.strip().splitlines()[0]
-
-
-@pytest.mark.parametrize(
     ("exercise_id", "wrong_answer"),
     [
         ("e91.e91_key_settings", "a1b1, a2b2, a3b3"),

@@ -99,6 +99,22 @@ def test_unreadable_answers_get_short_feedback_never_an_exception(exercise_id, j
     assert "bug" not in f"{feedback.message} {feedback.hint}", str(feedback)
 
 
+NUMERIC_IDS = [
+    i
+    for i in IDS
+    if isinstance(reference_solution(i), (int, float)) and not isinstance(reference_solution(i), bool)
+]
+
+
+@pytest.mark.parametrize("exercise_id", NUMERIC_IDS)
+def test_a_number_in_quotes_gets_the_form_hint(exercise_id):
+    check = EXERCISES[exercise_id].check
+    feedback = check(str(reference_solution(exercise_id)))  # the right number, typed as text
+    assert feedback.status == "wrong"
+    assert "could not read" in feedback.message and "without quotes" in feedback.message
+    assert feedback.hint == check.__doc__.strip().splitlines()[0]
+
+
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_the_reference_solution_passes(exercise_id):
     answer = reference_solution(exercise_id)

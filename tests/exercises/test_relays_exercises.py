@@ -145,17 +145,6 @@ def test_reference_solutions_are_the_closed_forms_and_pass(exercise_id, closed_f
 
 
 @pytest.mark.parametrize(
-    "exercise_id", [i for i in IDS if i not in ("relays.relay_xor_key", "relays.relay_end_to_end")]
-)
-def test_numbers_in_quotes_get_the_form_hint(exercise_id):
-    check = EXERCISES[exercise_id].check
-    feedback = check("6")
-    assert feedback.status == "wrong"
-    assert "could not read" in feedback.message and "without quotes" in feedback.message
-    assert feedback.hint == check.__doc__.strip().splitlines()[0]
-
-
-@pytest.mark.parametrize(
     ("exercise_id", "wrong_answer"),
     [
         ("relays.relay_xor_key", ANNOUNCED),
