@@ -86,6 +86,7 @@ from qwidgets.physics.pairs import (
     max_chsh_value,
     measurement_operator,
     outcome_probabilities,
+    pauli_coefficients,
     reduced_state,
     werner_state,
 )
@@ -255,6 +256,7 @@ __all__ = [
     "nested_swap_levels",
     "optimal_clone_fidelity",
     "outcome_probabilities",
+    "pauli_coefficients",
     "pair_outcomes",
     "play_chsh_game",
     "plob_bound",

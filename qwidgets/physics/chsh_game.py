@@ -23,7 +23,6 @@ draws every round from that table, vectorised.
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -36,9 +35,11 @@ from qwidgets.errors import InvalidTypeError
 from qwidgets.physics.pairs import (
     CHSH_ANGLES,
     LocalStrategy,
+    _projector,
     bell_state,
-    measurement_operator,
+    pauli_coefficients,
     two_qubit,
+    werner_state,
 )
 from qwidgets.physics.records import ArrayRecord
 
@@ -69,7 +70,6 @@ CHSH_STRATEGIES: tuple[str, ...] = ("quantum", *NAMED_STRATEGIES, "random")
 MAX_ROUNDS = 1_000_000
 """Most rounds one game plays (every round is recorded)."""
 _SIGNS = np.array([[1, 1], [1, -1]])  # sign of E(x, y) in S; -1 where the winners' bits must differ
-_PAULIS = (qutip.sigmax(), qutip.sigmay(), qutip.sigmaz())
 _CHECKPOINTS = 240  # points of the running S estimate
 _STRATEGY_ALLOWED = f"one of {CHSH_STRATEGIES} or a LocalStrategy"
 
@@ -87,8 +87,7 @@ def depolarized_pair(noise: float) -> qutip.Qobj:
     noise : float
         ``p``, from 0 (a perfect pair) to 1 (two fair coins).
     """
-    p = validation.probability("noise", noise)
-    return (1 - p) * bell_state("phi+").proj() + p * qutip.qeye([2, 2]) / 4
+    return werner_state(1 - 3 * validation.probability("noise", noise) / 4)
 
 
 def _check_strategy(strategy: object) -> Strategy:
@@ -126,10 +125,10 @@ def _quantum_table(rho: qutip.Qobj, angles: tuple[float, ...]) -> np.ndarray:
     Any two-qubit state is ``(I + r.sigma (x) I + I (x) s.sigma + sum T_ij sigma_i (x) sigma_j)/4``
     (Fano, Rev. Mod. Phys. 55, 855, 1983; Horodecki et al., Phys. Lett. A 200, 340, 1995), so
     ``P(a, b) = (1 + (-1)^a r.n + (-1)^b s.m + (-1)^(a+b) n.T.m)/4`` for the measurement
-    directions ``n`` (Alice) and ``m`` (Bob). QuTiP gives ``r``, ``s`` and ``T`` once per state;
-    new angles cost only this product.
+    directions ``n`` (Alice) and ``m`` (Bob). QuTiP gives ``r``, ``s`` and ``T`` once per state
+    (:func:`~qwidgets.physics.pairs.pauli_coefficients`); new angles cost only this product.
     """
-    r, s, t = _pauli_coefficients(_entries(rho))
+    r, s, t = pauli_coefficients(rho)
     a, a2, b, b2 = angles
     alice = np.array([[math.sin(v), 0.0, math.cos(v)] for v in (a, a2)])
     bob = np.array([[math.sin(v), 0.0, math.cos(v)] for v in (b, b2)])
@@ -142,24 +141,6 @@ def _quantum_table(rho: qutip.Qobj, angles: tuple[float, ...]) -> np.ndarray:
     ) / 4
     table = np.clip(table, 0.0, 1.0)
     return table / table.sum(axis=-1, keepdims=True)
-
-
-def _entries(rho: qutip.Qobj) -> tuple[complex, ...]:
-    """The entries of ``rho``, rounded far below any figure shown: a cache key."""
-    return tuple(np.round(rho.full(), 14).ravel())
-
-
-@functools.lru_cache(maxsize=256)
-def _pauli_coefficients(entries: tuple[complex, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``r_i = <sigma_i (x) I>``, ``s_j = <I (x) sigma_j>`` and ``T_ij = <sigma_i (x) sigma_j>``."""
-    rho = qutip.Qobj(np.array(entries).reshape(4, 4), dims=[[2, 2], [2, 2]])
-    one = qutip.qeye(2)
-    r = np.array([qutip.expect(qutip.tensor(p, one), rho) for p in _PAULIS])
-    s = np.array([qutip.expect(qutip.tensor(one, p), rho) for p in _PAULIS])
-    t = np.array([[qutip.expect(qutip.tensor(p, q), rho) for q in _PAULIS] for p in _PAULIS])
-    for array in (r, s, t):
-        array.flags.writeable = False
-    return r, s, t
 
 
 @dataclass(frozen=True)
@@ -387,10 +368,7 @@ def measure_alice(
     """
     rho = two_qubit("state", state)
     angle = validation.angle("angle", angle)
-    projectors = [
-        qutip.tensor((qutip.qeye(2) + sign * measurement_operator(angle)) / 2, qutip.qeye(2))
-        for sign in (1, -1)
-    ]
+    projectors = [qutip.tensor(_projector(angle, bit), qutip.qeye(2)) for bit in (0, 1)]
     p1 = min(1.0, max(0.0, float(qutip.expect(projectors[1], rho))))
     outcome = int(validation.rng(rng).random() < p1)
     p = p1 if outcome else 1.0 - p1
@@ -445,7 +423,7 @@ def pair_outcomes(state: qutip.Qobj, alice_angle: float, bob_angle: float) -> Pa
     a = validation.angle("alice_angle", alice_angle)
     b = validation.angle("bob_angle", bob_angle)
     joint = _quantum_table(rho, (a, a, b, b))[0, 0].reshape(2, 2)
-    _, s, _ = _pauli_coefficients(_entries(rho))
+    _, s, _ = pauli_coefficients(rho)
     bob_alone = min(1.0, max(0.0, (1 + s[0] * math.sin(b) + s[2] * math.cos(b)) / 2))
     alice = joint.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):

@@ -104,7 +104,14 @@ def stored_pair_fidelity(
     ``p_k = (1 - exp(-k t/T2))/2``.
     """
     k = validation.integer("dephased_qubits", dephased_qubits, low=1, high=2)
-    rho = dephase(werner_state(fidelity), time_s, t2_s, qubits=(0, 1)[:k] if k == 2 else (1,))
+    time_s = _time("time_s", time_s)
+    t2_s = validation.real("t2_s", t2_s, low=0.0, high=1e12, low_open=True, unit="s")
+    return _stored(time_s, t2_s, k, validation.probability("fidelity", fidelity))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stored(time_s: float, t2_s: float, k: int, fidelity: float) -> float:
+    rho = dephase(werner_state(fidelity), time_s, t2_s, qubits=(0, 1) if k == 2 else (1,))
     return float(np.clip(qutip.expect(rho, bell_state("phi+")), 0.0, 1.0))
 
 

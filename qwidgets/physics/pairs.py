@@ -53,6 +53,7 @@ __all__ = [
     "max_chsh_value",
     "measurement_operator",
     "outcome_probabilities",
+    "pauli_coefficients",
     "reduced_state",
     "two_qubit",
     "werner_state",
@@ -199,10 +200,33 @@ def max_chsh_value(state: qutip.Qobj) -> float:
     ``T_ij = <sigma_i (x) sigma_j>`` (Horodecki et al., Phys. Lett. A 200, 340, 1995). Any
     directions are allowed here, not only the x-z plane.
     """
-    rho = two_qubit("state", state)
-    t = np.array([[qutip.expect(qutip.tensor(p, q), rho) for q in _PAULIS] for p in _PAULIS])
+    _, _, t = pauli_coefficients(state)
     u = np.sort(np.linalg.eigvalsh(t.T @ t))
     return float(2 * math.sqrt(max(0.0, u[-1] + u[-2])))
+
+
+def pauli_coefficients(state: qutip.Qobj) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pair's Bloch vectors and correlation matrix: ``r_i = <sigma_i (x) I>``,
+    ``s_j = <I (x) sigma_j>``, ``T_ij = <sigma_i (x) sigma_j>`` (read-only arrays).
+
+    Any two-qubit state is ``(I + r.sigma (x) I + I (x) s.sigma + sum T_ij sigma_i (x) sigma_j)/4``
+    (Fano, Rev. Mod. Phys. 55, 855, 1983). Cached by the state's entries, so a panel that turns
+    only its angles asks QuTiP once.
+    """
+    rho = two_qubit("state", state)
+    return _pauli_coefficients(tuple(np.round(rho.full(), 14).ravel()))
+
+
+@functools.lru_cache(maxsize=256)
+def _pauli_coefficients(entries: tuple[complex, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rho = qutip.Qobj(np.array(entries).reshape(4, 4), dims=[[2, 2], [2, 2]])
+    one = qutip.qeye(2)
+    r = np.array([qutip.expect(qutip.tensor(p, one), rho) for p in _PAULIS])
+    s = np.array([qutip.expect(qutip.tensor(one, p), rho) for p in _PAULIS])
+    t = np.array([[qutip.expect(qutip.tensor(p, q), rho) for q in _PAULIS] for p in _PAULIS])
+    for array in (r, s, t):
+        array.flags.writeable = False
+    return r, s, t
 
 
 def chsh_win_probability(s: float) -> float:
