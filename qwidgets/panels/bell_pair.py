@@ -11,7 +11,7 @@ import qutip
 
 from qwidgets.panels.base import Panel
 from qwidgets.panels.parameters import Action, Choice, Number
-from qwidgets.panels.summary import Highlight, angle_text, number_text
+from qwidgets.panels.summary import Highlight, angle_text, number_text, vector_text
 from qwidgets.physics import (
     AliceMeasurement,
     PairOutcomes,
@@ -309,7 +309,7 @@ class BellPairPanel(Panel):
                 Highlight(
                     f"Alice measured at a = {angle_text(result.alice_angle)} and got {result.outcome} "
                     f"(probability {result.outcome_probability:.2f}): Bob's qubit now has the Bloch vector "
-                    f"{_vector_text(now.bob_vector)}, and the pair is "
+                    f"{vector_text(now.bob_vector)}, and the pair is "
                     f"{'still' if now.concurrence > 1e-9 else 'no longer'} entangled "
                     f"(concurrence {number_text(now.concurrence)})."
                 )
@@ -319,7 +319,7 @@ class BellPairPanel(Panel):
             what = f"{what} (F = {number_text(result.fidelity)})"
         lines.append(
             f"Pair {what}; concurrence {number_text(fresh.concurrence)}. Each qubit alone: Bloch vectors "
-            f"{_vector_text(fresh.alice_vector)} (Alice) and {_vector_text(fresh.bob_vector)} (Bob)."
+            f"{vector_text(fresh.alice_vector)} (Alice) and {vector_text(fresh.bob_vector)} (Bob)."
         )
         (p00, p01), (p10, p11) = outcomes.joint
         lines.append(
@@ -335,7 +335,3 @@ class BellPairPanel(Panel):
             f"when Alice measures first; only learning her outcome changes it ({given})."
         )
         return tuple(lines)
-
-
-def _vector_text(vector: tuple[float, float, float]) -> str:
-    return "(" + ", ".join(number_text(v) for v in vector) + ")"

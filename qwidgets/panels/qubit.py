@@ -12,7 +12,7 @@ import qutip
 from qwidgets import validation
 from qwidgets.panels.base import Panel
 from qwidgets.panels.parameters import Action, Caption, Choice, Integer, Number
-from qwidgets.panels.summary import Highlight, angle_text, number_text
+from qwidgets.panels.summary import Highlight, angle_text, number_text, vector_text
 from qwidgets.physics import (
     AXIS_STATES,
     BASES,
@@ -248,7 +248,7 @@ class QubitPanel(Panel):
 
 def _state_line(result: QubitReading) -> str:
     """The summary's first line: which state, in angles and as a Bloch vector."""
-    vector = "(x, y, z) = (" + ", ".join(number_text(v) for v in result.run.bloch_vector) + ")"
+    vector = f"(x, y, z) = {vector_text(result.run.bloch_vector)}"
     if result.r < _UNDEFINED:
         return f"Completely mixed state (r = 0), a fair coin in every basis: Bloch vector {vector}."
     pole = math.sin(result.theta) < _UNDEFINED

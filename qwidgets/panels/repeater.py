@@ -188,18 +188,6 @@ def _curves(n_segments: int, rounds: int, protocol: str, t2: float) -> RepeaterC
     )
 
 
-@functools.lru_cache(maxsize=1024)
-def _swapped(fidelity: float) -> float:
-    """Fidelity of the pair made by swapping two pairs of ``fidelity``."""
-    return swap_fidelity(fidelity, fidelity)
-
-
-@functools.lru_cache(maxsize=1024)
-def _stored(seconds: float, t2_s: float, fidelity: float) -> float:
-    """Fidelity of a pair whose two qubits wait ``seconds`` in memory."""
-    return stored_pair_fidelity(seconds, t2_s, 2, fidelity=fidelity)
-
-
 _HERALDING = (
     "each segment tries until its middle station heralds a pair; the first pairs wait in memory for the "
     "slowest segment"
@@ -234,9 +222,9 @@ def _stages(chain: RepeaterChain, t2_s: float, step: int) -> tuple[SwapStage, ..
         if index > step:
             before = after = None
         elif swapping:
-            before, after = fidelity, _swapped(fidelity)
+            before, after = fidelity, swap_fidelity(fidelity, fidelity)
         else:
-            before, after = fidelity, _stored(wait_s, t2_s, fidelity)
+            before, after = fidelity, stored_pair_fidelity(wait_s, t2_s, 2, fidelity=fidelity)
         fidelity = after
         stages.append(SwapStage(name, what, level, n_pairs, span_km, before, after, wait_s, swapping))
     return tuple(stages)

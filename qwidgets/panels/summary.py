@@ -22,6 +22,7 @@ __all__ = [
     "rate_text",
     "summary_html",
     "summary_text",
+    "vector_text",
 ]
 
 _RATE_PREFIXES = ((1e9, "Gbit/s"), (1e6, "Mbit/s"), (1e3, "kbit/s"))
@@ -38,6 +39,11 @@ def number_text(value: float, decimals: int = 2) -> str:
     """Format ``value`` with ``decimals`` decimals, never as ``-0.00``."""
     rounded = round(float(value), decimals)
     return f"{rounded + 0.0:.{decimals}f}"
+
+
+def vector_text(vector: Sequence[float]) -> str:
+    """Format a Bloch vector as ``'(0.00, 0.00, 1.00)'``."""
+    return "(" + ", ".join(number_text(v) for v in vector) + ")"
 
 
 def angle_text(angle: float) -> str:
