@@ -64,6 +64,7 @@ __all__ = [
     "bb84_key_rate",
     "bb84_key_rates",
     "bb84_key_rates_at_loss",
+    "dark_count_error",
     "fiber_transmittance",
     "loss_db",
     "max_distance_km",
@@ -336,6 +337,33 @@ def bb84_key_rate(
 
 _LINK_KEYWORDS = tuple(inspect.signature(bb84_key_rate).parameters)[1:]  # all but length_km
 _LINK_DEFAULTS = tuple(p.default for p in list(inspect.signature(bb84_key_rate).parameters.values())[1:])
+
+
+def dark_count_error(
+    loss_db: float, *, detector_efficiency: float = 0.045, dark_count_probability: float = 1.7e-6
+) -> float:
+    """Error rate that dark counts add to single photons after ``loss_db`` of channel loss.
+
+    The dark-count part of the single-photon error ``e_1 = (e_0 Y_0 + e_d eta) / (Y_0 + eta)`` of
+    Lo, Ma & Chen (PRL 94, 230504, 2005), ``e_0 Y_0 / (Y_0 + eta)`` with ``eta = eta_det
+    10^(-loss/10)``: the share of clicks that are coin tosses. It grows from almost 0 to 1/2 as
+    the signal sinks below the dark counts; the rest of ``e_1``, the misalignment ``e_d``, belongs
+    to the measurement. Defaults: the GYS detector of :func:`bb84_key_rates`.
+
+    Parameters
+    ----------
+    loss_db : float
+        Channel loss in dB, zero or more.
+    detector_efficiency : float
+        The detector's efficiency ``eta_det``, from 1e-6 to 1.
+    dark_count_probability : float
+        Probability ``Y_0`` of a click without a photon, per pulse, 0 to 1.
+    """
+    loss = validation.real("loss_db", loss_db, low=0.0, unit="dB")
+    eta_det = validation.real("detector_efficiency", detector_efficiency, low=1e-6, high=1.0)
+    y0 = validation.probability("dark_count_probability", dark_count_probability)
+    eta = eta_det * 10.0 ** (-loss / 10.0)
+    return _DARK_ERROR * y0 / (y0 + eta) if y0 + eta > 0 else _DARK_ERROR
 
 
 def max_distance_km(

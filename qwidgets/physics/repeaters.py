@@ -102,12 +102,18 @@ def heralded_link(
     *,
     attenuation_db_per_km: float = FIBER_ATTENUATION_DB_PER_KM,
     detector_efficiency: float = 0.9,
+    loss_db: float | None = None,
 ) -> HeraldedLink:
-    """The heralded segment of ``length_km`` (see the module docstring)."""
+    """The heralded segment of ``length_km`` (see the module docstring).
+
+    ``loss_db``, when given, is the segment's whole loss (a free-space segment, say) and replaces
+    ``attenuation_db_per_km * length_km``.
+    """
     length_km = validation.length_km("length_km", length_km)
     alpha = validation.real("attenuation_db_per_km", attenuation_db_per_km, low=0.0, high=10.0, unit="dB/km")
     eta_d = validation.real("detector_efficiency", detector_efficiency, low=0.0, high=1.0, low_open=True)
-    p = eta_d**2 / 2 * 10 ** (-alpha * length_km / 10)
+    loss = alpha * length_km if loss_db is None else validation.real("loss_db", loss_db, low=0.0, unit="dB")
+    p = eta_d**2 / 2 * 10 ** (-loss / 10)
     attempt = max(length_km / SPEED_IN_FIBRE_KM_PER_S, MIN_ATTEMPT_TIME_S)
     return HeraldedLink(length_km, p, attempt, attempt / p if p > 0 else math.inf)
 
