@@ -771,18 +771,25 @@ def _beijing_shanghai() -> Network:
         "Beijing-Shanghai backbone",
         (Node("Beijing", x_km=0.0, y_km=0.0), Node("Shanghai", x_km=460.0, y_km=-970.0)),
         (Link("Beijing", "Shanghai", 2000.0, kind="trusted relay"),),
-        source="Over 2,000 km of fibre through 32 trusted relays: Chen et al., Nature 589, 214 (2021). "
+        source="Over 2,000 km of fibre through Jinan, Hefei and 32 trusted relays in all: Chen et al., "
+        "Nature 589, 214 (2021). "
         "Positions: the two cities' longitude and latitude.",
     )
 
 
 def _chicago_loop() -> Network:
+    loop_km = 26 * 1.609344  # each photon's fibre loop: 26 miles
     return Network(
         "Chicago quantum loop",
-        (Node("Argonne A", x_km=0.0, y_km=0.0), Node("Argonne B", x_km=0.0, y_km=-2.0)),
-        (Link("Argonne A", "Argonne B", 84.0),),
-        source="Photons entangled across a 52-mile (84 km) fibre loop from Argonne National Laboratory: "
-        "Argonne press release, 19 February 2020. Both ends of the loop are at Argonne; drawn apart here.",
+        (
+            Node("Detector A", x_km=-loop_km / 2, y_km=0.0),
+            Node("Argonne source", role="source", prepare_measure=False, x_km=0.0, y_km=10.0),
+            Node("Detector B", x_km=loop_km / 2, y_km=0.0),
+        ),
+        (Link("Argonne source", "Detector A", loop_km), Link("Argonne source", "Detector B", loop_km)),
+        source="Entangled photon pairs sent through two 26-mile fibre loops and detected on their return, "
+        "52 miles in all: Argonne National Laboratory and University of Chicago press release, 19 February "
+        "2020. The source and both detectors are at Argonne; drawn apart here.",
     )
 
 
