@@ -152,14 +152,31 @@ def seed(value: object, name: str = "seed") -> int:
     return integer(name, value, low=0, high=MAX_SEED)
 
 
-def choice(name: str, value: T, options: Sequence[T]) -> T:
-    """Return ``value`` if it is one of ``options`` (compared with ``==``), or raise."""
+def _same_kind(value: object, option: object) -> bool:
+    """Whether ``value`` may stand for ``option``: ``True`` is not 1, and ``2.0`` is not 2."""
+    if isinstance(option, bool) or isinstance(value, bool):
+        return isinstance(option, bool) and isinstance(value, bool)
+    if isinstance(option, numbers.Integral):
+        return isinstance(value, numbers.Integral)
+    return True
+
+
+def choice(name: str, value: object, options: Sequence[T]) -> T:
+    """Return the option of ``options`` equal to ``value`` and of its kind, or raise.
+
+    Equal means ``==``, except that a bool matches only a bool and an integer option only an
+    integer: ``True`` for 1, or ``2.0`` for 2, raise a TypeError. A float option takes an integer.
+    """
     allowed = f"one of {', '.join(map(repr, options))}"
-    try:
-        if value in options:
-            return value
-    except TypeError:  # unhashable or incomparable values
-        pass
+    for option in options:
+        try:
+            if option == value:
+                if not _same_kind(value, option):
+                    raise InvalidTypeError(name, value, allowed)
+                return option
+        except (TypeError, ValueError) as error:  # incomparable values, or arrays
+            if isinstance(error, InvalidTypeError):
+                raise
     raise InvalidValueError(name, value, allowed)
 
 

@@ -45,9 +45,12 @@ error and memory-time threshold ignored), why the next stage fails and what to u
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+
+from scipy import integrate
 
 from qwidgets import validation
 from qwidgets.errors import InvalidTypeError, InvalidValueError
@@ -86,6 +89,7 @@ SIMULABLE_LOGICAL_QUBITS = 50
 """Logical qubits a classical computer can still simulate (ours: the usual ~50-qubit line)."""
 MIN_QUBITS_FOR_MEMORY = 2
 """Qubits an end node needs at stage 3: one stored, one ancilla (ours, from Table 1's operations)."""
+_MAX_PARALLEL_SEGMENTS = 12  # inclusion-exclusion up to 2^12 subsets; numerical beyond
 _MAX_ROUTES = 2000  # routes tried per pair of end nodes; networks a learner builds have far fewer
 
 
@@ -193,7 +197,7 @@ class Link:
         set_("a", _name("a", self.a))
         set_("b", _name("b", self.b))
         if self.a == self.b:
-            raise InvalidValueError("b", self.b, f"another node than a ({self.a!r})")
+            raise InvalidValueError("b", self.b, f"a node other than {self.a!r}: a link joins two nodes")
         set_("length_km", validation.length_km("length_km", self.length_km))
         validation.choice("kind", self.kind, LINK_KINDS)
         if self.loss_db is not None:
@@ -253,7 +257,7 @@ class Network:
         names = [node.name for node in nodes]
         for i, name in enumerate(names):
             if name in names[:i]:
-                raise InvalidValueError("nodes", name, "nodes with different names")
+                raise InvalidValueError("name", name, "a name no other node has")
         for i, link in enumerate(links):
             for end in (link.a, link.b):
                 if end not in names:
@@ -405,10 +409,11 @@ class NetworkStage:
     @property
     def summary(self) -> str:
         """One line: the stage, and why the next one fails."""
+        name = self.network.name or "This network"
         if self.stage is None:
-            head = f"{self.network.name or 'This network'} reaches no stage yet"
+            head = f"{name} reaches no stage yet"
         else:
-            head = f"{self.network.name or 'This network'} reaches {self.stage.title}"
+            head = f"{name} reaches stage {self.number} ({self.stage.name})"
         if self.number == 5:
             return head + ", the last."
         return f"{head}; the next fails: {self.reasons[0]}." if self.reasons else head + "."
@@ -488,11 +493,29 @@ def _pair_time_s(links: Sequence[Link]) -> float:
     return herald + length / SPEED_IN_FIBRE_KM_PER_S
 
 
+def _expected_slowest_s(means_s: Sequence[float]) -> float:
+    """Mean time until every segment holds a pair, segments trying in parallel.
+
+    Waiting times taken as exponential with the segments' means ``tau_i`` (the limit of many
+    attempts, as in :func:`~qwidgets.physics.repeater_chain`): ``E[max] = sum over non-empty sets S
+    of (-1)^(|S|+1) / sum_{i in S} 1/tau_i``; 1.5 tau for two equal segments.
+    """
+    rates = [1 / t for t in means_s]
+    if len(rates) > _MAX_PARALLEL_SEGMENTS:  # too many subsets: integrate P(max > x) instead
+        tail = lambda x: -math.expm1(sum(math.log1p(-math.exp(-r * x)) for r in rates))  # noqa: E731
+        return integrate.quad(tail, 0, math.inf, limit=200)[0]
+    total = 0.0
+    for size in range(1, len(rates) + 1):
+        for subset in itertools.combinations(rates, size):
+            total += (-1) ** (size + 1) / sum(subset)
+    return total
+
+
 def _route_time_s(links: Sequence[Link], nodes: Sequence[Node]) -> float:
-    """The paper's t for one route: its slowest segment's pair, then a message end to end."""
+    """The paper's t for one route: a pair on every segment (in parallel), then a message end to end."""
     segments = _segments(nodes, links, lambda n: n.can_repeat)
-    slowest = max(_pair_time_s(s) - sum(k.length_km for k in s) / SPEED_IN_FIBRE_KM_PER_S for s in segments)
-    return slowest + sum(k.length_km for k in links) / SPEED_IN_FIBRE_KM_PER_S
+    heralds = [_pair_time_s(s) - sum(k.length_km for k in s) / SPEED_IN_FIBRE_KM_PER_S for s in segments]
+    return _expected_slowest_s(heralds) + sum(k.length_km for k in links) / SPEED_IN_FIBRE_KM_PER_S
 
 
 def _quantum_route(links: Sequence[Link], nodes: Sequence[Node]) -> bool:
@@ -505,9 +528,10 @@ def required_memory_s(network: Network) -> float:
     """The memory time stage 3 asks of every end node of ``network``, in seconds.
 
     The paper's ``k C_m t`` with one round (``k C_m = 1``, ours): ``t`` is the time to make one
-    pair between two end nodes (the mean heralding time of the slowest segment of their route,
-    :func:`~qwidgets.physics.heralded_link`, from repeater to repeater) plus one message between
-    them at the speed of light in fibre, for the pair of end nodes where it is longest, each pair
+    pair between two end nodes (the mean time until every segment of their route, repeater to
+    repeater, has heralded a pair, :func:`~qwidgets.physics.heralded_link`, segments trying in
+    parallel; swaps are deterministic with memories) plus one message between them at the speed
+    of light in fibre, for the pair of end nodes where it is longest, each pair
     over its quickest route of heralded links and repeaters (no trusted relay, no source: stage 3
     asks for stage 2 first). Pairs with no such route do not count.
     """
@@ -523,6 +547,10 @@ def required_memory_s(network: Network) -> float:
             if times:
                 worst = max(worst, min(times))
     return worst
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'s' * (n != 1)}"
 
 
 def _ms(seconds: float) -> str:
@@ -661,7 +689,7 @@ def _judge(network: Network, names: tuple[str, ...], links: tuple[Link, ...], me
             add(
                 3,
                 True,
-                f"node {node.name} has {node.qubits} qubit{'s' * (node.qubits != 1)}; stage 3 needs "
+                f"node {node.name} has {_count(node.qubits, 'qubit')}; stage 3 needs "
                 f"{MIN_QUBITS_FOR_MEMORY} (one stored, one ancilla)",
                 f"give {node.name} at least {MIN_QUBITS_FOR_MEMORY} qubits",
             )
@@ -678,8 +706,8 @@ def _judge(network: Network, names: tuple[str, ...], links: tuple[Link, ...], me
             add(
                 5,
                 True,
-                f"node {node.name} has {node.logical_qubits} logical qubits, few enough to simulate "
-                "classically",
+                f"node {node.name} has {_count(node.logical_qubits, 'logical qubit')}, few enough to "
+                "simulate classically",
                 f"give {node.name} more than {SIMULABLE_LOGICAL_QUBITS} logical qubits",
             )
     return _Route(nodes, links, tuple(fail), error)

@@ -29,6 +29,7 @@ __all__ = [
     "Application",
     "Milestone",
     "Stage",
+    "application",
     "applications_up_to",
     "required_stage",
     "stage",
@@ -472,7 +473,7 @@ def stage(number: int) -> Stage:
     return STAGES[validation.integer("number", number, low=0, high=len(STAGES) - 1)]
 
 
-def _application(name: object) -> Application:
+def _find(name: object) -> Application:
     if not isinstance(name, str):
         raise InvalidTypeError("application", name, "an application's name (a str)")
     key = " ".join(name.lower().replace("_", " ").split())
@@ -480,6 +481,11 @@ def _application(name: object) -> Application:
     if key not in _BY_NAME:
         raise InvalidValueError("application", name, "one of: " + ", ".join(sorted(_BY_NAME)))
     return _BY_NAME[key]
+
+
+def application(name: str) -> Application:
+    """The application called ``name``: as :func:`required_stage` reads it (aliases too)."""
+    return _find(name)
 
 
 def required_stage(application: str) -> Stage:
@@ -496,7 +502,7 @@ def required_stage(application: str) -> Stage:
     ValueError
         For an unknown name; the message lists the known ones.
     """
-    return STAGES[_application(application).stage]
+    return STAGES[_find(application).stage]
 
 
 def applications_up_to(stage_or_number: int | Stage) -> tuple[Application, ...]:

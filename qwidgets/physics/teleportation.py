@@ -133,6 +133,20 @@ def _outcome_projector(bits: tuple[int, int]) -> qutip.Qobj:
 _OUTCOMES: tuple[tuple[int, int], ...] = ((0, 0), (0, 1), (1, 0), (1, 1))
 
 
+def _two_bits(bits: object, probabilities: tuple[float, ...], rng: object, names: str) -> tuple[int, int]:
+    """Two measured bits: drawn with ``probabilities`` (over :data:`_OUTCOMES`) when ``bits`` is None,
+    else ``bits`` checked (two 0/1 values of an outcome that can happen). ``names`` for messages."""
+    if bits is None:
+        p = np.array(probabilities) / sum(probabilities)
+        return _OUTCOMES[int(validation.rng(rng).choice(4, p=p))]
+    if not (isinstance(bits, (tuple, list)) and len(bits) == 2):
+        raise InvalidValueError("bits", bits, f"a pair of bits {names}, or None to draw them")
+    chosen = tuple(validation.integer(f"bits[{k}]", b, low=0, high=1) for k, b in enumerate(bits))
+    if probabilities[_OUTCOMES.index(chosen)] < 1e-12:
+        raise InvalidValueError("bits", bits, "an outcome that can happen (its probability is 0)")
+    return chosen
+
+
 def _before_measurement(state: qutip.Qobj, pair: qutip.Qobj) -> list[qutip.Qobj]:
     rho = state.proj() if state.isket else state
     start = qutip.tensor(rho, pair)
@@ -166,15 +180,7 @@ def teleport(
     before = _before_measurement(psi, pair)
     mixed = before[-1]
     probabilities = tuple(float(max(0.0, (_outcome_projector(m) * mixed).tr().real)) for m in _OUTCOMES)
-    if bits is None:
-        p = np.array(probabilities) / sum(probabilities)
-        bits = _OUTCOMES[int(validation.rng(rng).choice(4, p=p))]
-    else:
-        if not (isinstance(bits, (tuple, list)) and len(bits) == 2):
-            raise InvalidValueError("bits", bits, "a pair of bits (m0, m1), or None to draw them")
-        bits = tuple(validation.integer(f"bits[{k}]", b, low=0, high=1) for k, b in enumerate(bits))
-        if probabilities[_OUTCOMES.index(bits)] < 1e-12:
-            raise InvalidValueError("bits", bits, "an outcome that can happen (its probability is 0)")
+    bits = _two_bits(bits, probabilities, rng, "(m0, m1)")
     projector = _outcome_projector(bits)
     measured = projector * mixed * projector
     measured = measured / measured.tr()

@@ -75,11 +75,11 @@ def test_heralded_link_takes_a_whole_segments_loss():
         (lambda: Node("A", heralded=1), TypeError, "heralded"),
         (lambda: Node("A", qubits=1.5), TypeError, "qubits"),
         (lambda: Node("A", error=0.7), ValueError, "error must be a number from 0 to 0.5"),
-        (lambda: Link("A", "A", 10.0), ValueError, "b must be another node than a"),
+        (lambda: Link("A", "A", 10.0), ValueError, "b must be a node other than .A.: a link joins two nodes"),
         (lambda: Link("A", "B", -1.0), ValueError, "length_km"),
         (lambda: Link("A", "B", 10.0, kind="copper"), ValueError, "kind must be one of"),
         (lambda: Link("A", "B", 500.0, kind="free space"), ValueError, "loss_db"),
-        (lambda: Network("n", (Node("A"), Node("A")), ()), ValueError, "different names"),
+        (lambda: Network("n", (Node("A"), Node("A")), ()), ValueError, "no other node has"),
         (lambda: Network("n", (Node("A"),), (Link("A", "B", 1.0),)), ValueError, "links between its nodes"),
         (
             lambda: Network("n", (Node("A"), Node("B")), (Link("A", "B", 1.0), Link("B", "A", 2.0))),
@@ -319,3 +319,17 @@ def test_networks_without_two_connected_end_nodes_reach_no_stage():
 def test_an_end_node_without_qkd_gear_breaks_even_stage_0():
     result = stage_of(pair(10.0, prepare_measure=False))
     assert result.number == -1 and "node A cannot prepare and measure qubits" in result.reasons
+
+
+@pytest.mark.parametrize("segments", [2, 3, 14])
+def test_the_papers_t_waits_for_the_slowest_of_equal_segments(segments):
+    # n segments of 50 km heralding in parallel: the mean of the slowest of n exponential waits is
+    # tau (1 + 1/2 + ... + 1/n); then one message end to end.
+    p = 0.9**2 / 2 * 10 ** (-0.2 * 50 / 10)
+    tau = (50 / SPEED_IN_FIBRE_KM_PER_S) / p
+    names = ["A", *(f"R{k}" for k in range(1, segments)), "B"]
+    nodes = [Node(n, role="end" if n in "AB" else "repeater", memory_s=100.0, heralded=True) for n in names]
+    net = Network("chain", tuple(nodes), tuple(Link(a, b, 50.0) for a, b in zip(names, names[1:])))
+    harmonic = sum(1 / k for k in range(1, segments + 1))
+    expected = tau * harmonic + 50 * segments / SPEED_IN_FIBRE_KM_PER_S
+    assert required_memory_s(net) == pytest.approx(expected, rel=1e-6)

@@ -3,7 +3,15 @@ thresholds, the lowest stage of every application the paper names, and the miles
 
 import pytest
 
-from qwidgets.physics import APPLICATIONS, STAGES, Stage, applications_up_to, required_stage, stage
+from qwidgets.physics import (
+    APPLICATIONS,
+    STAGES,
+    Stage,
+    application,
+    applications_up_to,
+    required_stage,
+    stage,
+)
 
 # The paper's Table 1 (and its text for the trusted-repeater stage), in its order.
 PAPER_STAGE_NAMES = (
@@ -134,3 +142,10 @@ def test_where_the_world_stands():
     assert any("1.3 km" in m.what for m in STAGES[2].milestones)  # Hensen et al. 2015, the paper's ref. 78
     assert STAGES[4].status.startswith("Not reached") and STAGES[5].status.startswith("Not reached")
     assert STAGES[5].milestones == ()
+
+
+def test_application_finds_a_record_by_name_or_alias():
+    assert application("DI-QKD") is application("device-independent quantum key distribution")
+    assert application("telescopes").stage == 3
+    with pytest.raises(ValueError, match="application must be one of"):
+        application("teleporting cats")
