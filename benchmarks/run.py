@@ -260,8 +260,10 @@ def bench_panels(reps: int) -> list[Row]:
         E91Panel,
         EavesdropperPanel,
         LinkPanel,
+        NetworkBuilderPanel,
         RepeaterPanel,
         SatellitePanel,
+        StagesPanel,
         TeleportationPanel,
         TrustedNodePanel,
     )
@@ -297,6 +299,13 @@ def bench_panels(reps: int) -> list[Row]:
         ),
         (E91Panel, "noise", [round(v, 2) for v in np.linspace(0.0, 0.5, reps)]),  # new tables: QuTiP
         (E91Panel, "attack", [str(v) for v in np.tile(["none", "intercept-resend"], reps)[:reps]]),
+        (NetworkBuilderPanel, "preset", [str(v) for v in np.tile(NetworkBuilderPanel.presets, reps)[:reps]]),
+        (StagesPanel, "stage", [int(v) for v in np.tile([0, 1, 2, 3, 4, 5], reps)[:reps]]),
+        (
+            StagesPanel,
+            "application",
+            [str(v) for v in np.tile(["blind quantum computing", "leader election", ""], reps)[:reps]],
+        ),
         (TeleportationPanel, "theta", [round(v, 2) for v in np.linspace(0.1, 3.0, reps)]),
         (
             TeleportationPanel,

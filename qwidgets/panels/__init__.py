@@ -8,9 +8,11 @@ from qwidgets.panels.cloner import ClonerPanel
 from qwidgets.panels.e91 import E91Panel
 from qwidgets.panels.eavesdropper import EavesdropperPanel
 from qwidgets.panels.link import LinkPanel
+from qwidgets.panels.network_builder import NetworkBuilderPanel
 from qwidgets.panels.qubit import QubitPanel
 from qwidgets.panels.repeater import RepeaterPanel
 from qwidgets.panels.satellite import SatellitePanel
+from qwidgets.panels.stages import StagesPanel
 from qwidgets.panels.teleportation import TeleportationPanel
 from qwidgets.panels.trusted import TrustedNodePanel
 
@@ -22,10 +24,12 @@ __all__ = [
     "E91Panel",
     "EavesdropperPanel",
     "LinkPanel",
+    "NetworkBuilderPanel",
     "Panel",
     "QubitPanel",
     "RepeaterPanel",
     "SatellitePanel",
+    "StagesPanel",
     "TeleportationPanel",
     "TrustedNodePanel",
 ]

@@ -23,7 +23,7 @@ import ipywidgets as widgets
 
 from qwidgets import validation
 
-__all__ = ["Action", "Caption", "Choice", "Integer", "Number", "Parameter"]
+__all__ = ["Action", "Caption", "Choice", "Integer", "Menu", "Number", "Parameter", "Tick"]
 
 
 _CHAR_EM = 0.6  # width of a label's character, generously (JupyterLab's UI font is 13 px)
@@ -224,6 +224,42 @@ class Choice(Parameter):
             tooltips=[tip for _, _, tip in self.options],
             style={"button_width": self.button_width, "description_width": "initial"},
             layout=widgets.Layout(display="flex", width="auto", align_items="center"),  # label inline
+        )
+
+
+@dataclass(frozen=True)
+class Menu(Choice):
+    """One of many options, as a drop-down menu (for lists too long for toggle buttons).
+
+    ``options`` holds ``(value, menu label, description)`` triples as for :class:`Choice`; a menu
+    has one tooltip, so the descriptions are not shown. ``width`` is the CSS width of the menu
+    with its label.
+    """
+
+    width: str = field(default="34em", kw_only=True)
+
+    def make_control(self) -> widgets.Dropdown:
+        return widgets.Dropdown(
+            options=[(label, value) for value, label, _ in self.options],
+            value=self.default,
+            description=self.label,
+            tooltip=self.tooltip,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width=self.width, max_width="100%"),
+        )
+
+
+@dataclass(frozen=True)
+class Tick(Choice):
+    """A yes-or-no :class:`Choice` shown as a check box."""
+
+    def make_control(self) -> widgets.Checkbox:
+        return widgets.Checkbox(
+            value=self.default,
+            description=self.label,
+            tooltip=self.tooltip,
+            indent=False,
+            layout=widgets.Layout(width="auto", margin="0 12px 0 4px"),
         )
 
 
