@@ -5,7 +5,8 @@
 :func:`reference_solution` loads an exercise's reference answer from
 :mod:`qwidgets.exercises.solutions` when asked. Each lesson's checks live in a module of their
 own (``qubits``, ``no_cloning``, ``bb84``, ``eavesdroppers``, ``loss``, ``relays``,
-``entanglement``, ``e91``, ``teleportation``, ``repeaters``); all are re-exported here.
+``entanglement``, ``e91``, ``teleportation``, ``repeaters``, ``computing_networks``,
+``roadmap``); all are re-exported here.
 """
 
 # The lesson modules are imported in lesson order: the order in which exercises are registered.
@@ -21,6 +22,8 @@ from qwidgets.exercises import (
     e91,
     teleportation,
     repeaters,
+    computing_networks,
+    roadmap,
 )
 from qwidgets.exercises.qubits import *  # noqa: F403
 from qwidgets.exercises.no_cloning import *  # noqa: F403
@@ -32,6 +35,8 @@ from qwidgets.exercises.entanglement import *  # noqa: F403
 from qwidgets.exercises.e91 import *  # noqa: F403
 from qwidgets.exercises.teleportation import *  # noqa: F403
 from qwidgets.exercises.repeaters import *  # noqa: F403
+from qwidgets.exercises.computing_networks import *  # noqa: F403
+from qwidgets.exercises.roadmap import *  # noqa: F403
 
 # isort: on
 from qwidgets.exercises.core import (
@@ -58,4 +63,6 @@ __all__ = [
     *e91.__all__,
     *teleportation.__all__,
     *repeaters.__all__,
+    *computing_networks.__all__,
+    *roadmap.__all__,
 ]

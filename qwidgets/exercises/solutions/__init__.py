@@ -9,6 +9,7 @@ graded release can ship without it.
 
 from qwidgets.exercises.solutions import (
     bb84,
+    computing_networks,
     e91,
     eavesdroppers,
     entanglement,
@@ -17,11 +18,13 @@ from qwidgets.exercises.solutions import (
     qubits,
     relays,
     repeaters,
+    roadmap,
     teleportation,
 )
 
 __all__ = [
     "bb84",
+    "computing_networks",
     "e91",
     "eavesdroppers",
     "entanglement",
@@ -30,5 +33,6 @@ __all__ = [
     "qubits",
     "relays",
     "repeaters",
+    "roadmap",
     "teleportation",
 ]
