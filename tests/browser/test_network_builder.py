@@ -4,9 +4,9 @@ JupyterLab + headless Chromium (the driver of :mod:`qwidgets.testing.jupyterlab`
 browser fixtures of ``conftest.py``). A notebook with one cell, ``NetworkBuilderPanel(preset=
 "(empty)")``, is written beside the copied lessons and run. Then, as a student would: type two
 names and press "Add node" twice, type a length, choose the link's ends in the menus, press "Add
-link", and the panel says "Stage 1: prepare and measure" (Wehner, Elkouss & Hanson, Science 362,
+link", and the panel says "stage 1 (prepare and measure)" (Wehner, Elkouss & Hanson, Science 362,
 eaam9288, 2018: two end nodes that prepare and measure, nobody in between); tick "heralded
-entanglement" for both nodes and it says "Stage 2: entanglement distribution". No widget may show
+entanglement" for both nodes and it says "stage 2 (entanglement distribution)". No widget may show
 "Error displaying widget", and no error may appear in the banner. Screenshots of the built
 network at 1280 x 800 and 800 x 900 are saved in the test's tmp dir (their paths are printed).
 
@@ -102,7 +102,7 @@ def test_build_two_nodes_and_a_link_then_tick_heralded_entanglement(notebook, tm
     src = view.src()
     view.button("Add link").click()
     _wait_for(view, "2 nodes, 1 link: ", "Add link")
-    _wait_for(view, "Stage 1: prepare and measure", "a 50 km fibre between Alice and Bob")
+    _wait_for(view, "stage 1 (prepare and measure)", "a 50 km fibre between Alice and Bob")
     assert "Stage 1: prepare and measure" in _report(panel)
     assert drv.wait_until(lambda: view.src() != src, UPDATE_TIMEOUT_S), "the map did not change"
     _no_error(panel)
@@ -110,11 +110,11 @@ def test_build_two_nodes_and_a_link_then_tick_heralded_entanglement(notebook, tm
     heralded = _tick(panel, "heralded entanglement")
     heralded.check()  # Bob, the node added last, is selected
     assert drv.wait_until(lambda: "Bob (end node): prepares and measures, heralded" in _report(panel), 10.0)
-    assert "Stage 1: prepare and measure" in view.text()  # Alice still lacks it: every pair counts
+    assert "stage 1 (prepare and measure)" in view.text()  # Alice still lacks it: every pair counts
     _labelled(panel, "dropdown", "Selected node").locator("select").select_option(label="Alice")
     assert drv.wait_until(lambda: not heralded.is_checked(), UPDATE_TIMEOUT_S), "Alice's box shows Bob's tick"
     heralded.check()
-    _wait_for(view, "Stage 2: entanglement distribution", "ticking heralded entanglement for both")
+    _wait_for(view, "stage 2 (entanglement distribution)", "ticking heralded entanglement for both")
     assert "Stage 2: entanglement distribution" in _report(panel)
     _no_error(panel)
     assert nb.widget_problems() == {"Error displaying widget": 0, "Loading widget...": 0}
