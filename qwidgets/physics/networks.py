@@ -559,6 +559,16 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1e3:.3g} ms"
 
 
+def _cure(links: Sequence[Link], what: str, for_loss: str) -> str:
+    """What lowers an error: better links where it was measured, else less loss per segment."""
+    measured = [k for k in links if k.error is not None]
+    if measured:
+        names = ", ".join(k.name for k in measured)
+        total = sum(k.error for k in measured)
+        return f"lower {what}: better pairs on {names} (measured error {total:.3f}), or purify them"
+    return f"lower {what}: {for_loss} (dark counts win over long fibre), or better nodes"
+
+
 def _judge(network: Network, names: tuple[str, ...], links: tuple[Link, ...], memory_s: float) -> _Route:
     """Every failure of one route, stage by stage."""
     nodes = tuple(network.node(n) for n in names)
@@ -590,7 +600,7 @@ def _judge(network: Network, names: tuple[str, ...], links: tuple[Link, ...], me
                 False,
                 f"the hop {start.name}-{end.name} has an error of {error:.3f}, above the {QKD_ERROR_LIMIT} "
                 "BB84 allows",
-                f"shorten the hop {start.name}-{end.name} or lower its error",
+                _cure(hop, f"the error of the hop {start.name}-{end.name}", "put a trusted relay halfway"),
             )
     # Stage 1: end to end, nobody trusted; repeaters store long enough.
     for link in links:
@@ -640,7 +650,7 @@ def _judge(network: Network, names: tuple[str, ...], links: tuple[Link, ...], me
             1,
             False,
             f"the error {pair} end to end is {error:.3f}, above the {QKD_ERROR_LIMIT} BB84 allows",
-            f"lower the error {pair}: shorter segments (quantum repeaters) or better nodes",
+            _cure(links, f"the error {pair}", "shorter segments: add quantum repeaters"),
         )
     # Stage 2: heralded entanglement, no post-selecting source.
     for node in ends:
@@ -665,8 +675,11 @@ def _judge(network: Network, names: tuple[str, ...], links: tuple[Link, ...], me
             False,
             f"the error {pair} end to end is {error:.3f}, above the {DI_QKD_ERROR_LIMIT} "
             "device-independent QKD allows",
-            f"lower the error {pair} below {DI_QKD_ERROR_LIMIT}: shorter segments (quantum repeaters) "
-            "or better nodes",
+            _cure(
+                links,
+                f"the error {pair} below {DI_QKD_ERROR_LIMIT}",
+                "shorter segments: add quantum repeaters",
+            ),
         )
     # Stage 3: memories at the end nodes that outlast the network's t.
     for node in ends:
