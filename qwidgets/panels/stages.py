@@ -30,6 +30,7 @@ from qwidgets.physics import (
     applications_up_to,
     required_stage,
 )
+from qwidgets.physics import application as find_application
 from qwidgets.plots.ladder import LadderPicture, StageLadder
 from qwidgets.plots.style import ROLE_COLORS
 
@@ -45,10 +46,22 @@ __all__ = [
 
 NO_APPLICATION = "(choose an application)"
 """The menu's label for ``application=""``: no application chosen."""
-_BY_NAME = {app.name: app for app in APPLICATIONS}
 _SMALL = "font-size:11px;color:#595959"  # grey at 7:1 contrast on white
 _TERM = "font-weight:bold;margin-top:6px"
 _LIST = "margin:2px 0 0 0;padding-left:1.3em"
+
+
+@dataclass(frozen=True)
+class ApplicationMenu(Menu):
+    """The application menu; a keyword may also use an alias that ``application`` knows ("QKD")."""
+
+    def check(self, value: object) -> str:
+        if isinstance(value, str) and value and value not in self.values:
+            try:
+                value = find_application(value).name
+            except ValueError:
+                pass  # the menu's own error lists its options
+        return super().check(value)
 
 
 @dataclass(frozen=True)
@@ -220,7 +233,7 @@ class StagesPanel(Panel):
             button_width="auto",
             view=True,
         ),
-        Menu(
+        ApplicationMenu(
             "application",
             "Application",
             "",
@@ -271,7 +284,7 @@ class StagesPanel(Panel):
 
     def _compute(self) -> StagesReading:
         stage, name = STAGES[self.state.stage], self.state.application
-        application = _BY_NAME[name] if name else None
+        application = find_application(name) if name else None
         required = required_stage(name) if name else None
         return StagesReading(stage, application, required, applications_up_to(stage))
 

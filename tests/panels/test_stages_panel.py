@@ -200,3 +200,9 @@ def test_bad_keywords_raise_errors_naming_the_parameter(keywords, error, words):
     with pytest.raises(error) as caught:
         StagesPanel(**keywords)
     assert isinstance(caught.value, QWidgetsError) and words in str(caught.value)
+
+
+def test_the_application_keyword_takes_an_alias():
+    panel = StagesPanel(application="DI-QKD")
+    assert panel.state.application == "device-independent quantum key distribution"
+    assert panel.state.stage == 2
