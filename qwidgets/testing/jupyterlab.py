@@ -37,9 +37,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-LESSONS_DIR = REPO_ROOT / "lessons"
-"""The course's lessons in a checkout of the repository (an editable install)."""
+from qwidgets.paths import LESSONS_DIR
 
 CHROMIUM_ENV = "QWL_CHROMIUM"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
