@@ -23,6 +23,7 @@ Pieces:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -34,6 +35,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +122,23 @@ def _missing_message(path: str, why: str) -> str:
 def launch_browser(playwright: Any):
     """Launch headless Chromium (Debian's, never Playwright's download)."""
     return playwright.chromium.launch(executable_path=find_chromium(), headless=True, args=LAUNCH_ARGS)
+
+
+@contextlib.contextmanager
+def headless_chromium() -> Iterator[Any]:
+    """A Playwright session with :func:`launch_browser`'s browser, closed on exit.
+
+    Raises :class:`ChromiumMissing` before starting anything when no Chromium is found.
+    """
+    find_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_browser(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def lesson_paths(lessons_dir: Path = LESSONS_DIR) -> list[Path]:

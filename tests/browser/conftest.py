@@ -55,24 +55,6 @@ def lessons_copy(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def chromium():
-    """A headless Chromium, or the :class:`drv.ChromiumMissing` error (tests fail on it)."""
-    try:
-        drv.find_chromium()
-    except drv.ChromiumMissing as exc:
-        yield exc
-        return
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = drv.launch_browser(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-@pytest.fixture(scope="session")
 def lab_server(lessons_copy, tmp_path_factory):
     with drv.LabServer(lessons_copy, tmp_path_factory.mktemp("jupyterlab")) as server:
         yield server

@@ -266,20 +266,11 @@ def hub(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def chromium():
-    """Headless Debian Chromium; no Chromium fails the tests with install instructions."""
-    try:
-        drv.find_chromium()
-    except drv.ChromiumMissing as exc:
-        pytest.fail(str(exc), pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = drv.launch_browser(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
+def chromium(chromium):
+    """The session's headless Chromium (tests/conftest.py); without one, fail with install instructions."""
+    if isinstance(chromium, Exception):
+        pytest.fail(str(chromium), pytrace=False)
+    return chromium
 
 
 @pytest.fixture(scope="session")
