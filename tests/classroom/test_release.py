@@ -42,3 +42,23 @@ def test_the_student_sees_the_stub_and_the_check_not_notimplementederror(release
         assert f"{entry.answer_name} = None" in code
         assert f"{entry.check.__name__}({entry.answer_name})" in code
     assert code.count(CODE_STUB) == sum(e.lesson == lesson for e in EXERCISES.values())
+
+
+@pytest.mark.parametrize("lesson", lessons_with_exercises())
+def test_the_unanswered_student_version_runs_top_to_bottom(released_course, lesson):
+    """What a student gets runs without an error before any answer is given (panels included)."""
+    from nbclient import NotebookClient
+
+    folder = released_course / "release" / lesson
+    notebook = nbformat.read(str(folder / f"{lesson}.ipynb"), as_version=4)
+    NotebookClient(
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    ).execute()
+    errors = [
+        o for cell in notebook.cells for o in cell.get("outputs", []) if o.get("output_type") == "error"
+    ]
+    assert errors == []
+    waiting = [
+        c for c in notebook.cells if c.cell_type == "code" and "Waiting for your answer" in str(c.outputs)
+    ]
+    assert len(waiting) == sum(e.lesson == lesson for e in EXERCISES.values())
