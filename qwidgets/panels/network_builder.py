@@ -21,7 +21,7 @@ import ipywidgets as widgets
 from qwidgets.errors import InvalidTypeError
 from qwidgets.panels.base import Panel
 from qwidgets.panels.parameters import Action, Integer, Menu, Tick
-from qwidgets.panels.summary import distance_text
+from qwidgets.panels.summary import distance_text, time_text
 from qwidgets.physics import (
     LINK_KINDS,
     NETWORK_PRESETS,
@@ -240,16 +240,12 @@ def _capabilities(node: Node) -> str:
         if has
     ]
     if node.memory_s > 0:
-        can.append(f"memory {_time_text(node.memory_s)}")
+        can.append(f"memory {time_text(node.memory_s)}")
     if node.qubits:
         can.append(f"{node.qubits:,} qubit{'s' if node.qubits != 1 else ''}")
     if node.logical_qubits:
         can.append(f"{node.logical_qubits:,} logical")
     return f"{node.name} ({node.role} node): {', '.join(can) or 'nothing yet'}"
-
-
-def _time_text(seconds: float) -> str:
-    return f"{seconds * 1e3:.3g} ms" if seconds < 1 else f"{seconds:.3g} s"
 
 
 def stage_report(reading: NetworkReading) -> ReportPicture:

@@ -20,7 +20,7 @@ import numpy as np
 
 from qwidgets.panels.base import Panel
 from qwidgets.panels.parameters import Action, Choice, Integer, Number
-from qwidgets.panels.summary import Highlight, count_text, distance_text, number_text, rate_text
+from qwidgets.panels.summary import Highlight, count_text, distance_text, number_text, rate_text, time_text
 from qwidgets.panels.tables import HtmlTable, TableCell, TablePicture, TableRow
 from qwidgets.physics import (
     NESTED_SEGMENTS,
@@ -44,19 +44,8 @@ _GRID_KM = tuple(float(d) for d in np.linspace(10.0, MAX_DISTANCE_KM, 100))  # t
 _FIDELITY_RANGE = (0.25, 1.0)  # a Werner pair's fidelity: 1/4 (white noise) to 1
 _RATE_RANGE = (1e-3, 1e5)  # per second, on the log axis
 _FRESH_FIDELITY = 0.98  # of a freshly heralded pair, fixed
-_YEAR_S = 365.25 * 86400.0
 _T2_OPTIONS = (0.01, 0.1, 1.0, 10.0, 100.0)
 _T2_LABELS = ("10 ms", "0.1 s", "1 s", "10 s", "100 s")
-
-
-def _time_text(seconds: float) -> str:
-    """A duration in words: ``"375 µs"``, ``"82 ms"``, ``"1.5 s"``, ``"4.2 min"``, ``"3 × 10⁵ years"``."""
-    if math.isinf(seconds):
-        return "never"
-    units = ((_YEAR_S, "years"), (86400.0, "days"), (3600.0, "h"), (60.0, "min"), (1.0, "s"), (1e-3, "ms"))
-    scale, unit = next(((s, u) for s, u in units if seconds >= s), (1e-6, "µs"))
-    value = seconds / scale
-    return f"{value:.2g} {unit}" if value < 10 else f"{count_text(value)} {unit}"
 
 
 def _segments_text(n_segments: int) -> str:
@@ -71,7 +60,7 @@ def _pairs_text(per_s: float) -> str:
         return "unlimited"
     if per_s >= 1:
         return f"{per_s:,.3g} pairs/s"
-    return f"one every {_time_text(1 / per_s)}"
+    return f"one every {time_text(1 / per_s)}"
 
 
 @dataclass(frozen=True)
@@ -496,7 +485,7 @@ def _pairs_line(stage: SwapStage) -> str:
     if stage.wait_s > 0:
         return (
             f"{pairs}, fidelity {number_text(stage.fidelity_before, 3)} → {number_text(stage.fidelity, 3)} "
-            f"after {_time_text(stage.wait_s)} in memory."
+            f"after {time_text(stage.wait_s)} in memory."
         )
     return f"{pairs}, fidelity {number_text(stage.fidelity, 3)}."
 
@@ -518,7 +507,7 @@ def _stage_table(result: RepeaterReading) -> TablePicture:
                     TableCell(stage.name, "strong" if now else "plain"),
                     TableCell(f"{stage.n_pairs} × {distance_text(stage.span_km)}"),
                     TableCell(fidelity, "strong" if now else "plain"),
-                    TableCell(_time_text(stage.wait_s) if stage.wait_s > 0 else "–"),
+                    TableCell(time_text(stage.wait_s) if stage.wait_s > 0 else "–"),
                 ),
                 dimmed=index > result.step,
             )
@@ -535,9 +524,9 @@ def _link_line(result: RepeaterReading) -> str:
     link = chain.link
     line = (
         f"{_segments_text(chain.n_segments)} of {distance_text(chain.segment_km)}: "
-        f"each attempt ({_time_text(link.attempt_time_s)}, the light's way to the middle station and the "
+        f"each attempt ({time_text(link.attempt_time_s)}, the light's way to the middle station and the "
         f"herald's way back) succeeds with probability {link.success_probability:.2g}, so a segment "
-        f"heralds a pair every {_time_text(link.mean_time_s)} on average"
+        f"heralds a pair every {time_text(link.mean_time_s)} on average"
     )
     if result.purification_rounds:
         line += (
@@ -559,7 +548,7 @@ def _end_to_end_line(result: RepeaterReading) -> str:
     )
     return (
         f"End to end over {distance_text(chain.length_km)}: {_pairs_text(chain.rate_pairs_per_s)} "
-        f"(one every {_time_text(chain.mean_time_s)}) of mean fidelity {number_text(chain.fidelity, 3)}; "
+        f"(one every {time_text(chain.mean_time_s)}) of mean fidelity {number_text(chain.fidelity, 3)}; "
         f"{secret}."
     )
 
@@ -567,9 +556,9 @@ def _end_to_end_line(result: RepeaterReading) -> str:
 def _memory_line(result: RepeaterReading) -> str:
     chain = result.chain
     return (
-        f"Memories (T₂ = {_time_text(result.memory_t2_s)}): a pair waits {_time_text(chain.mean_storage_s)} "
+        f"Memories (T₂ = {time_text(result.memory_t2_s)}): a pair waits {time_text(chain.mean_storage_s)} "
         f"on average for the slowest segment, then the swap outcomes take "
-        f"{_time_text(chain.classical_time_s)} to reach Alice and Bob; a memory must outlive both."
+        f"{time_text(chain.classical_time_s)} to reach Alice and Bob; a memory must outlive both."
     )
 
 

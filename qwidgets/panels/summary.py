@@ -22,6 +22,7 @@ __all__ = [
     "rate_text",
     "summary_html",
     "summary_text",
+    "time_text",
     "vector_text",
 ]
 
@@ -87,6 +88,19 @@ def count_text(count: float) -> str:
         return f"{rounded:,.0f}"
     exponent = math.floor(math.log10(rounded))
     return f"{rounded / 10.0**exponent:.2g} × {power_of_ten_text(exponent)}"
+
+
+_YEAR_S = 365.25 * 86400.0
+
+
+def time_text(seconds: float) -> str:
+    """A duration in words: ``"375 µs"``, ``"82 ms"``, ``"1.5 s"``, ``"4.2 min"``, ``"3 × 10⁵ years"``."""
+    if math.isinf(seconds):
+        return "never"
+    units = ((_YEAR_S, "years"), (86400.0, "days"), (3600.0, "h"), (60.0, "min"), (1.0, "s"), (1e-3, "ms"))
+    scale, unit = next(((s, u) for s, u in units if seconds >= s), (1e-6, "µs"))
+    value = seconds / scale
+    return f"{value:.2g} {unit}" if value < 10 else f"{count_text(value)} {unit}"
 
 
 def distance_text(length_km: float) -> str:

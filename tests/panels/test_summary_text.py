@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from qwidgets.panels.summary import count_text, distance_text, power_of_ten_text, rate_text
+from qwidgets.panels.summary import count_text, distance_text, power_of_ten_text, rate_text, time_text
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,11 @@ def test_counts_read_with_two_digits_and_powers_of_ten_from_100000(count, text):
 
 def test_powers_of_ten_have_superscript_exponents():
     assert power_of_ten_text(20) == "10²⁰" and power_of_ten_text(-3) == "10⁻³"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(375e-6, "380 µs"), (0.01, "10 ms"), (1.5, "1.5 s"), (252.0, "4.2 min"), (math.inf, "never")],
+)
+def test_time_text_picks_a_unit(seconds, text):
+    assert time_text(seconds) == text
