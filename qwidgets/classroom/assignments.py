@@ -4,9 +4,10 @@
 instructor notebook ``source/<lesson>/<lesson>.ipynb`` per lesson, ready for
 ``nbgrader generate_assignment``, ``autograde`` and ``generate_feedback``. Nothing here restates an
 exercise: each answer cell is found through the registry's ``answer_name``
-(:data:`~qwidgets.exercises.core.EXERCISES`), its solution region assigns
-:func:`~qwidgets.exercises.core.reference_solution`, and its autograder test calls
-:func:`~qwidgets.exercises.core.assert_correct`, the same check that gives self-study feedback.
+(:data:`~qwidgets.exercises.core.EXERCISES`), its solution region assigns the grader-side
+:func:`~qwidgets_grading.registry.reference_solution` (``pip install -e grading``; never shipped
+to students), and its autograder test calls :func:`~qwidgets.exercises.core.assert_correct`, the
+same check that gives self-study feedback.
 
 An answer cell ``answer_x = None`` / ``check_x(answer_x)`` becomes an nbgrader solution cell::
 
@@ -16,7 +17,11 @@ An answer cell ``answer_x = None`` / ``check_x(answer_x)`` becomes an nbgrader s
     ### END SOLUTION
     check_x(answer_x)
 
-followed by a locked test cell whose hidden part calls ``assert_correct``. In the released
+followed by a locked test cell whose hidden part calls ``assert_correct``. An exercise with
+per-student variants gets a solution region that computes the answer for whoever runs it, and a
+test written ``assert_correct(..., student=None)``, which the course's autograde step
+(:class:`~qwidgets.classroom.nbgrader_plugin.StudentVariants`) rewrites to name the student whose
+submission it grades. In the released
 notebook the solution region becomes the comment :data:`CODE_STUB` (set in the course's config
 instead of nbgrader's ``raise NotImplementedError()``), so an unanswered lesson still runs top to
 bottom and scores zero. Every other cell is locked read-only.
@@ -33,7 +38,8 @@ from typing import Any
 import nbformat
 from nbformat.v4 import new_code_cell
 
-from qwidgets.exercises.core import EXERCISES, Exercise, reference_solution
+from qwidgets.classroom.nbgrader_plugin import STUDENT_PLACEHOLDER
+from qwidgets.exercises.core import EXERCISES, Exercise
 from qwidgets.paths import LESSONS_DIR
 
 __all__ = [
@@ -65,7 +71,12 @@ c.ExecutePreprocessor.kernel_name = {kernel!r}
 c.ExecutePreprocessor.timeout = {timeout}  # seconds per cell
 c.ClearSolutions.code_stub = {{"python": {stub!r}}}
 c.Exchange.root = "exchange"  # no JupyterHub exchange: set the hub's shared directory here
-'''
+{variants}'''
+_VARIANTS = """\
+# Grade each student against their own numbers (per-student variants drawn from the hub's user name).
+c.Autograde.sanitize_preprocessors.append("qwidgets.classroom.nbgrader_plugin.StudentVariants")
+"""
+_NO_VARIANTS = "# Per-student variants are off: every student is graded with the lesson's own numbers.\n"
 
 
 def lessons_with_exercises() -> list[str]:
@@ -132,17 +143,34 @@ def answer_cell_index(cells: Sequence[Any], entry: Exercise) -> int:
     return found[0]
 
 
+def _reference_solution(exercise_id: str, student: str | None) -> Any:
+    """The grader-side reference answer, with a clear error where the grader's side is missing."""
+    try:
+        from qwidgets_grading import reference_solution
+    except ModuleNotFoundError as exc:
+        if exc.name != "qwidgets_grading":
+            raise
+        raise LookupError(
+            "the reference solutions are on the grader's side, which is not installed: from a "
+            "checkout of the course run `pip install -e grading` (see docs/instructors/README.md)"
+        ) from None
+    return reference_solution(exercise_id, student)
+
+
 def _solution_code(entry: Exercise) -> str:
     """Source assigning the reference answer: a literal when it reads back equal, else a call."""
-    answer = reference_solution(entry.id)
-    text = repr(answer)
-    try:
-        if ast.literal_eval(text) == answer:
-            return f"{entry.answer_name} = {text}"
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        pass
+    if not entry.params:
+        answer = _reference_solution(entry.id, "")
+        text = repr(answer)
+        try:
+            if ast.literal_eval(text) == answer:
+                return f"{entry.answer_name} = {text}"
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            pass
+    else:
+        _reference_solution(entry.id, "")  # fail here, not in the teacher's notebook, if it is missing
     return (
-        "from qwidgets.exercises import reference_solution\n\n"
+        "from qwidgets_grading import reference_solution  # the grader's side; for whoever runs this\n\n"
         f"{entry.answer_name} = reference_solution({entry.id!r})"
     )
 
@@ -160,7 +188,7 @@ def _test_cell(entry: Exercise) -> Any:
         f"# Autograder test of {entry.answer_name}: {entry.points} point(s).\n"
         f"{BEGIN_HIDDEN}\n"
         "from qwidgets.exercises import assert_correct\n\n"
-        f"assert_correct({entry.id!r}, {entry.answer_name})\n"
+        f"assert_correct({entry.id!r}, {entry.answer_name}{STUDENT_PLACEHOLDER if entry.params else ''})\n"
         f"{END_HIDDEN}"
     )
     return new_code_cell(source, metadata=_metadata(autograder_grade_id(entry), points=entry.points))
@@ -205,6 +233,7 @@ def generate_course(
     course_id: str = "quantum-internet-lab",
     kernel: str = "python3",
     timeout: int = 300,
+    variants: bool = True,
     lessons_dir: Path | str = LESSONS,
 ) -> list[Path]:
     """Write an nbgrader course directory: its config and one source notebook per lesson.
@@ -219,6 +248,9 @@ def generate_course(
         nbgrader's course id, and the Jupyter kernel that runs the notebooks when grading.
     timeout : int
         Seconds a cell may run when grading, at least 1.
+    variants : bool
+        Grade each student against their own numbers (for a class on a hub, where the notebook
+        knows the student's user name); ``False`` grades everyone with the lesson's numbers.
     lessons_dir : path
         Where the lesson notebooks are.
 
@@ -232,7 +264,13 @@ def generate_course(
     chosen = [_lesson(name) for name in (lessons_with_exercises() if lessons is None else lessons)]
     root = Path(course_dir)
     root.mkdir(parents=True, exist_ok=True)
-    config = _CONFIG.format(course_id=course_id, kernel=kernel, timeout=timeout, stub=CODE_STUB)
+    config = _CONFIG.format(
+        course_id=course_id,
+        kernel=kernel,
+        timeout=timeout,
+        stub=CODE_STUB,
+        variants=_VARIANTS if variants else _NO_VARIANTS,
+    )
     (root / "nbgrader_config.py").write_text(config, encoding="utf-8")
     written = []
     for lesson in chosen:

@@ -28,7 +28,7 @@ from typing import Any
 import nbformat
 
 from qwidgets.classroom.assignments import autograder_grade_id, solution_grade_id
-from qwidgets.exercises.core import EXERCISES, Exercise, Feedback, Status
+from qwidgets.exercises.core import EXERCISES, NUMBERS_NOTE, Exercise, Feedback, Status
 
 __all__ = [
     "CSV_FIELDS",
@@ -110,11 +110,18 @@ def _graded_feedback(test_cell: Any | None, entry: Exercise) -> Feedback:
     if not errors:
         return Feedback(entry.id, "wrong", "The autograder's test cell is missing from the notebook.")
     name, text = errors[0].get("ename", ""), errors[0].get("evalue", "")
+    text = text.partition(NUMBERS_NOTE)[0]
     for verdict, status in _VERDICTS.items():
         if name == "AssertionError" and text.startswith(verdict):
             message, _, hint = text[len(verdict) :].partition(_HINT)
             return Feedback(entry.id, status, message, hint)
     return Feedback(entry.id, "wrong", f"{name}: {text}")
+
+
+def _graded_student(test_cell: Any | None) -> str:
+    """The student the autograder judged (named in the test cell), or ``""``: the lesson's numbers."""
+    found = re.search(r"student=('[^']*'|\"[^\"]*\")\)", test_cell.source if test_cell else "")
+    return ast.literal_eval(found.group(1)) if found else ""
 
 
 def student_feedback(notebook: Any, entry: Exercise) -> Feedback:
@@ -127,7 +134,7 @@ def student_feedback(notebook: Any, entry: Exercise) -> Feedback:
     answer_cell = _cell(notebook, solution_grade_id(entry))
     answer = _literal_answer(answer_cell.source, entry.answer_name) if answer_cell else _UNREAD
     if answer is not _UNREAD:
-        rerun = entry.check(answer)
+        rerun = entry.check(answer, student=_graded_student(_cell(notebook, autograder_grade_id(entry))))
         if rerun.correct == graded.correct:
             return rerun
     return graded

@@ -2,8 +2,9 @@
 
 ``check_<task>(answer)`` returns a :class:`Feedback` (shown by Jupyter) and never raises;
 :data:`EXERCISES` lists every exercise for tests and graders, in the order of the lessons, and
-:func:`reference_solution` loads an exercise's reference answer from
-:mod:`qwidgets.exercises.solutions` when asked. Each lesson's checks live in a module of their
+:func:`variant` shows a student their own numbers for an exercise that has them (on a class hub).
+The reference solutions are not here: they live on the grader's side (``grading/`` in the
+course's repository). Each lesson's checks live in a module of their
 own (``qubits``, ``no_cloning``, ``bb84``, ``eavesdroppers``, ``loss``, ``relays``,
 ``entanglement``, ``e91``, ``teleportation``, ``repeaters``, ``computing_networks``,
 ``roadmap``); all are re-exported here.
@@ -44,15 +45,21 @@ from qwidgets.exercises.core import (
     Exercise,
     Feedback,
     assert_correct,
-    reference_solution,
+    get_exercise,
+    variant,
 )
+from qwidgets.exercises.variants import Parameter, Variant, current_student
 
 __all__ = [
     "EXERCISES",
     "Exercise",
     "Feedback",
+    "Parameter",
+    "Variant",
     "assert_correct",
-    "reference_solution",
+    "current_student",
+    "get_exercise",
+    "variant",
     *qubits.__all__,
     *no_cloning.__all__,
     *bb84.__all__,

@@ -7,40 +7,42 @@ last line of a cell.
 
 Every exercise is registered as an :class:`Exercise`, so that a grader (nbgrader) can be
 generated from the registry: a solution cell assigning ``answer_name``, and a test cell calling
-:func:`assert_correct`. Reference solutions live apart, in :mod:`qwidgets.exercises.solutions`
-(one module per lesson, each answer marked with :func:`solution`), and are imported only by
-:func:`reference_solution`: checks compute their truth from :mod:`qwidgets.physics`, so a graded
-release can ship without the solutions package.
+:func:`assert_correct`. An exercise may declare :class:`~qwidgets.exercises.variants.Parameter` s:
+then each student named by the environment gets their own numbers (:func:`variant`), and the
+check judges the answer against them. Checks compute their truth from :mod:`qwidgets.physics`;
+the reference solutions are not in this package at all but on the grader's side
+(``grading/qwidgets_grading`` in the course's repository), so nothing a student can import hands
+over a graded answer.
 """
 
 from __future__ import annotations
 
 import functools
 import html
-import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
 from qwidgets.errors import excerpt
+from qwidgets.exercises.variants import Parameter, Variant, current_student, draw
 
 __all__ = [
     "EXERCISES",
-    "SOLUTIONS_PACKAGE",
+    "NUMBERS_NOTE",
     "Exercise",
     "Feedback",
     "Verdict",
     "assert_correct",
     "correct",
     "exercise",
-    "reference_solution",
-    "solution",
+    "get_exercise",
+    "variant",
     "wrong",
 ]
 
 Status = Literal["correct", "wrong", "unanswered"]
-SOLUTIONS_PACKAGE = "qwidgets.exercises.solutions"
-"""The package of reference solutions, absent from a graded release."""
+NUMBERS_NOTE = "\n(Judged with your numbers: "
+"""Where the text of a :class:`Feedback` names the student's own numbers, after the hint."""
 _BUG = "If your answer has that form, this is a bug in the course: please report it."
 _MAX_MESSAGE = 300  # characters of an unexpected error's text quoted in feedback
 _LOOK = {  # status: (colour, symbol, verdict); Okabe-Ito colours, grey for "not answered yet"
@@ -64,12 +66,15 @@ class Feedback:
         What is right or wrong about the answer.
     hint : str
         A nudge towards the answer, or what to write (empty when correct).
+    numbers : str
+        The student's own numbers the answer was judged against (empty for the lesson's numbers).
     """
 
     exercise: str
     status: Status
     message: str
     hint: str = ""
+    numbers: str = ""
 
     @property
     def correct(self) -> bool:
@@ -81,14 +86,21 @@ class Feedback:
 
     def __str__(self) -> str:
         hint = f"\nHint: {self.hint}" if self.hint else ""
-        return f"{_LOOK[self.status][2]} {self.message}{hint}"
+        numbers = f"{NUMBERS_NOTE}{self.numbers}.)" if self.numbers else ""
+        return f"{_LOOK[self.status][2]} {self.message}{hint}{numbers}"
 
     def _repr_html_(self) -> str:
         colour, symbol, verdict = _LOOK[self.status]
         hint = f"<br><i>Hint:</i> {html.escape(self.hint)}" if self.hint else ""
+        numbers = (
+            f"<br><small>Judged with your numbers: {html.escape(self.numbers)}.</small>"
+            if self.numbers
+            else ""
+        )
         return (
             f"<div role='status' style='border-left:4px solid {colour};padding:4px 8px'>"
-            f"<b style='color:{colour}'>{symbol}</b> <b>{verdict}</b> {html.escape(self.message)}{hint}</div>"
+            f"<b style='color:{colour}'>{symbol}</b> <b>{verdict}</b> {html.escape(self.message)}{hint}"
+            f"{numbers}</div>"
         )
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
@@ -128,19 +140,26 @@ class Exercise:
     points : int
         Points when graded.
     check : callable
-        The public check: takes the answer, returns :class:`Feedback`, never raises.
+        The public check: ``check(answer, *, student=None)`` returns :class:`Feedback` and never
+        raises; it judges against the variant of ``student`` (by default the environment's).
+    params : tuple of Parameter
+        The numbers that vary from student to student; empty when everyone gets the same question.
     """
 
     id: str
     lesson: str
     answer_name: str
     points: int
-    check: Callable[[Any], Feedback]
+    check: Callable[..., Feedback]
+    params: tuple[Parameter, ...] = ()
+
+    def variant(self, student: str | None = None) -> Variant:
+        """The numbers of ``student``; see :func:`variant`."""
+        return draw(self.id, self.params, current_student() if student is None else student)
 
 
 EXERCISES: dict[str, Exercise] = {}
 """Every registered exercise by id, in the order the lessons ask them."""
-_SOLUTIONS: dict[str, Callable[[], Any]] = {}
 
 
 def _claim(key: str, function: Callable, owner: Callable | None) -> None:
@@ -161,21 +180,31 @@ def _claim(key: str, function: Callable, owner: Callable | None) -> None:
 
 
 def exercise(
-    id: str, *, lesson: str, answer_name: str, points: int = 1
-) -> Callable[[Callable[[Any], Verdict]], Callable[[Any], Feedback]]:
+    id: str, *, lesson: str, answer_name: str, points: int = 1, params: Sequence[Parameter] = ()
+) -> Callable[[Callable[..., Verdict]], Callable[..., Feedback]]:
     """Register a check body as an exercise and return the public, never-raising check.
 
     The body returns :func:`correct` or :func:`wrong`; it may raise ``TypeError`` or
     ``ValueError`` on an answer it cannot read, which becomes feedback saying so with the first
     line of the body's docstring (the form of the answer) as the hint. The placeholder ``None``
     never reaches the body: it gets a neutral "waiting for your answer" with the same hint.
-    """
 
-    def register(body: Callable[[Any], Verdict]) -> Callable[[Any], Feedback]:
+    With ``params``, the body takes them as keywords, ``body(answer, theta=...)``, and the check
+    passes the student's own values (:func:`variant`). The public check takes an optional
+    keyword ``student``: ``None`` (the default) for the student the environment names, ``""`` for
+    the lesson's own numbers.
+    """
+    params = tuple(params)
+    if not all(isinstance(p, Parameter) for p in params):
+        raise TypeError(f"params of {id!r} must be Parameter objects; got {params!r}")
+
+    def register(body: Callable[..., Verdict]) -> Callable[..., Feedback]:
         form = _form_hint(body)
 
         @functools.wraps(body)
-        def check(answer: Any) -> Feedback:
+        def check(answer: Any, *, student: str | None = None) -> Feedback:
+            numbers = draw(id, params, current_student() if student is None else student)
+            shown = numbers.describe() if numbers.student is not None else ""
             if answer is None:
                 return Feedback(
                     id,
@@ -183,39 +212,42 @@ def exercise(
                     "The answer is still the placeholder None: replace None with your answer "
                     "and run the cell again.",
                     form,
+                    shown,
                 )
             try:
-                ok, message, hint = body(answer)
+                ok, message, hint = body(answer, **numbers.as_dict())
             except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
                 ok, hint = False, form
                 message = _sentence(f"I could not read your answer {excerpt(answer)}: {_shorten(exc)}")
             except Exception as exc:  # noqa: BLE001 - a check never raises in a student's notebook
                 ok, hint = False, f"{form} {_BUG}"
                 message = f"The check failed on {excerpt(answer)} ({type(exc).__name__}: {_shorten(exc)})."
-            return Feedback(id, "correct" if ok else "wrong", message, hint)
+            if not ok and shown:
+                message, hint = _someone_elses(body, answer, numbers) or (message, hint)
+            return Feedback(id, "correct" if ok else "wrong", message, hint, shown)
 
         existing = EXERCISES.get(id)
         _claim(id, body, existing.check if existing else None)
-        EXERCISES[id] = Exercise(id, lesson, answer_name, points, check)
+        EXERCISES[id] = Exercise(id, lesson, answer_name, points, check, params)
         return check
 
     return register
 
 
-def solution(exercise_id: str) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
-    """Mark a function of :mod:`qwidgets.exercises.solutions` as the reference answer of an exercise.
-
-    The function takes no argument and returns the answer a student would assign to the
-    exercise's ``answer_name``. The exercise must be registered already.
-    """
-    _get(exercise_id)
-
-    def attach(function: Callable[[], Any]) -> Callable[[], Any]:
-        _claim(exercise_id, function, _SOLUTIONS.get(exercise_id))
-        _SOLUTIONS[exercise_id] = function
-        return function
-
-    return attach
+def _someone_elses(body: Callable[..., Verdict], answer: Any, numbers: Variant) -> tuple[str, str] | None:
+    """If ``answer`` is right for numbers other than the student's, say whose: the lesson's or others'."""
+    for other in numbers.others():
+        try:
+            right_there = body(answer, **other.as_dict()).correct
+        except Exception:  # noqa: BLE001 - an answer the body cannot read for other numbers is just wrong
+            continue
+        if right_there:
+            whose = "the lesson's numbers" if other.student is None else "other numbers"
+            return (
+                f"That is the right answer for {whose}, {other.describe()}; yours are {numbers.describe()}.",
+                f"Work it out again with your own numbers: variant({numbers.exercise!r}) shows them.",
+            )
+    return None
 
 
 def _form_hint(body: Callable) -> str:
@@ -237,7 +269,14 @@ def _shorten(exc: BaseException) -> str:
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 3] + "..."
 
 
-def _get(exercise_id: str) -> Exercise:
+def get_exercise(exercise_id: str) -> Exercise:
+    """The registered exercise with that id.
+
+    Raises
+    ------
+    KeyError
+        If no exercise has that id; the message lists the valid ids.
+    """
     try:
         return EXERCISES[exercise_id]
     except (KeyError, TypeError):
@@ -246,40 +285,27 @@ def _get(exercise_id: str) -> Exercise:
         ) from None
 
 
-def reference_solution(exercise_id: str) -> Any:
-    """Return the reference answer of an exercise (for teachers and tests).
+def variant(exercise_id: str, student: str | None = None) -> Variant:
+    """Your numbers for an exercise: show it in the notebook, read them as ``p.theta``.
 
-    Raises
-    ------
-    KeyError
-        If no exercise has that id.
-    LookupError
-        If the solutions package is not installed (a graded release), or holds no solution for
-        the exercise.
+    Parameters
+    ----------
+    exercise_id : str
+        Id of the exercise.
+    student : str, optional
+        Whose numbers: by default the student the environment names (``QWIDGETS_STUDENT`` or
+        JupyterHub's ``JUPYTERHUB_USER``), and the lesson's own numbers when it names nobody;
+        ``""`` for the lesson's numbers.
     """
-    _get(exercise_id)
-    try:
-        importlib.import_module(SOLUTIONS_PACKAGE)
-    except ModuleNotFoundError as exc:
-        if exc.name != SOLUTIONS_PACKAGE:
-            raise
-        raise LookupError(
-            f"the reference solutions are not installed: this release of qwidgets ships without "
-            f"{SOLUTIONS_PACKAGE}, so that students cannot read them"
-        ) from None
-    if exercise_id not in _SOLUTIONS:
-        raise LookupError(
-            f"exercise {exercise_id!r} has no reference solution; add one to the lesson's module in "
-            f"{SOLUTIONS_PACKAGE}, marked @solution({exercise_id!r})"
-        )
-    return _SOLUTIONS[exercise_id]()
+    return get_exercise(exercise_id).variant(student)
 
 
-def assert_correct(exercise_id: str, answer: Any) -> None:
+def assert_correct(exercise_id: str, answer: Any, student: str | None = None) -> None:
     """Raise ``AssertionError`` with the feedback unless ``answer`` is right (for graders).
 
-    An unanswered exercise (the placeholder ``None``) fails too.
+    An unanswered exercise (the placeholder ``None``) fails too. ``student`` chooses the variant
+    the answer is judged against, as in :func:`variant`.
     """
-    feedback = _get(exercise_id).check(answer)
+    feedback = get_exercise(exercise_id).check(answer, student=student)
     if not feedback.correct:
         raise AssertionError(str(feedback))

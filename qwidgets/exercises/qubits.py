@@ -17,6 +17,7 @@ import qutip
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import Gate, read_gates
+from qwidgets.exercises.variants import Parameter, format_value
 from qwidgets.exercises.verdicts import (
     DEGREE_LIKE,
     angles_verdict,
@@ -29,6 +30,7 @@ from qwidgets.physics import AXIS_STATES, BASES, apply_gate, bloch_vector, ket, 
 
 __all__ = [
     "PROBABILITY_THETA",
+    "PROBABILITY_THETAS",
     "Y_BASIS_STATE",
     "check_gates_to_plus_i",
     "check_minus_angles",
@@ -89,19 +91,36 @@ def check_minus_angles(answer: object) -> Verdict:
 # -- 2. Born rule in Z ---------------------------------------------------------------------------
 PROBABILITY_THETA = math.pi / 6
 """Polar angle of the state ``ket(theta, 0)`` measured in Z in exercise ``qubits.probability_zero``."""
+PROBABILITY_THETAS = (
+    PROBABILITY_THETA,
+    math.pi / 5,
+    math.pi / 4,
+    3 * math.pi / 10,
+    math.pi / 3,
+    2 * math.pi / 5,
+)
+"""The lesson's angle, then the other students' angles: all in the northern hemisphere."""
 
 
-@exercise(id="qubits.probability_zero", lesson=LESSON, answer_name="answer_probability_zero", points=1)
-def check_probability_zero(answer: object) -> Verdict:
+@exercise(
+    id="qubits.probability_zero",
+    lesson=LESSON,
+    answer_name="answer_probability_zero",
+    points=1,
+    params=[Parameter("theta", PROBABILITY_THETAS, symbol="θ")],
+)
+def check_probability_zero(answer: object, theta: float) -> Verdict:
     """One number from 0 to 1: the probability of outcome 0, e.g. 0.25.
 
-    Exercise: the qubit ``ket(math.pi / 6, 0)`` is measured in the Z basis; what is the
-    probability of outcome 0?
+    Exercise: the qubit ``ket(theta, 0)`` (θ = π/6 in the lesson, each student's own on a class
+    hub) is measured in the Z basis; what is the probability of outcome 0?
 
     Parameters
     ----------
     answer : float
         The probability, within 0.01.
+    theta : float
+        The polar angle of the student's variant.
 
     Returns
     -------
@@ -110,8 +129,8 @@ def check_probability_zero(answer: object) -> Verdict:
         outcome, ``cos^2 theta`` (the full angle), ``cos theta`` (the z coordinate), 0.5 (a
         superposition taken as a fair coin), a percentage.
     """
-    theta = PROBABILITY_THETA
     truth, other = measurement_probabilities(ket(theta, 0.0), "Z")
+    shown = format_value(theta)
     half_angle = "The Born rule uses half the polar angle: P(0) = cos²(θ/2)."
     return probability_verdict(
         answer,
@@ -142,11 +161,11 @@ def check_probability_zero(answer: object) -> Verdict:
             (
                 0.5,
                 "0.5 would be a fair coin, as for a state on the equator (θ = π/2). This state, at "
-                "θ = π/6, is much closer to |0⟩: a superposition is not always a fair coin.",
+                f"θ = {shown}, is closer to |0⟩: a superposition is not always a fair coin.",
                 half_angle,
             ),
         ],
-        f"{half_angle} Here θ = π/6; measurement_probabilities(ket(math.pi / 6, 0), 'Z') checks it.",
+        f"{half_angle} Here θ = {shown}; measurement_probabilities(ket(theta, 0), 'Z') checks it.",
     )
 
 

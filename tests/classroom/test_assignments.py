@@ -5,6 +5,7 @@ import re
 
 import nbformat
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.classroom.__main__ import main
 from qwidgets.classroom.assignments import (
@@ -19,7 +20,7 @@ from qwidgets.classroom.assignments import (
     solution_grade_id,
     source_notebook,
 )
-from qwidgets.exercises import EXERCISES, reference_solution
+from qwidgets.exercises import EXERCISES
 
 LESSON_NAMES = lessons_with_exercises()
 REGION = re.compile(rf"{BEGIN_SOLUTION}\n(.*?)\n{END_SOLUTION}", re.DOTALL)

@@ -10,10 +10,11 @@ import csv
 
 import nbformat
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.classroom.__main__ import main
 from qwidgets.classroom.assignments import autograder_grade_id, generate_course
-from qwidgets.exercises import EXERCISES, reference_solution
+from qwidgets.exercises import EXERCISES
 
 nbgrader_api = pytest.importorskip("nbgrader.api")
 

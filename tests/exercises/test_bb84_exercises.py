@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     EXERCISES,
@@ -29,7 +30,6 @@ from qwidgets.exercises import (
     check_sift_fraction,
     check_sifted_key,
     check_who_knows,
-    reference_solution,
 )
 from qwidgets.physics import simulate_bb84
 from qwidgets.testing.feedback import assert_explains

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     COMPUTING_BASELINES_M,
@@ -22,7 +23,6 @@ from qwidgets.exercises import (
     check_computing_plus_zero,
     check_computing_telescope_gain,
     check_computing_werner_fidelity,
-    reference_solution,
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text

@@ -10,11 +10,12 @@ import time
 
 import pytest
 import qutip
+import qwidgets_grading.solutions.qubits
+from qwidgets_grading import reference_solution
 
 import qwidgets.exercises.qubits
-import qwidgets.exercises.solutions.qubits
-from qwidgets.exercises import EXERCISES, Feedback, assert_correct, core, reference_solution
-from qwidgets.exercises.core import SOLUTIONS_PACKAGE, correct, exercise, solution, wrong
+from qwidgets.exercises import EXERCISES, Feedback, assert_correct, core
+from qwidgets.exercises.core import correct, exercise, wrong
 from qwidgets.exercises.readers import read_number
 
 GREEN, VERMILLION, GREY = "#009E73", "#D55E00", "#767676"
@@ -89,9 +90,8 @@ def check_unprintable(answer: object) -> core.Verdict:
 
 @pytest.fixture
 def registry(monkeypatch):
-    """Empty registries of exercises and solutions, restored after the test."""
+    """An empty registry of exercises, restored after the test."""
     monkeypatch.setattr(core, "EXERCISES", {})
-    monkeypatch.setattr(core, "_SOLUTIONS", {})
     return core
 
 
@@ -202,7 +202,7 @@ def test_reloading_the_lesson_module_keeps_the_registry_intact():
     before = {exercise_id: (entry.answer_name, entry.points) for exercise_id, entry in EXERCISES.items()}
     old_check = EXERCISES["qubits.minus_angles"].check
     importlib.reload(qwidgets.exercises.qubits)
-    importlib.reload(qwidgets.exercises.solutions.qubits)
+    importlib.reload(qwidgets_grading.solutions.qubits)
     after = {exercise_id: (entry.answer_name, entry.points) for exercise_id, entry in EXERCISES.items()}
     assert list(after) == list(before)
     assert after == before
@@ -222,47 +222,14 @@ def test_every_exercise_has_a_reference_solution_that_passes(exercise_id):
     assert_correct(exercise_id, reference_solution(exercise_id))
 
 
-def test_reference_solution_names_the_valid_ids_for_an_unknown_one():
-    with pytest.raises(KeyError, match="qubits.minus_angles"):
-        reference_solution("qubits.no_such_exercise")
+def test_an_unknown_id_is_named_with_the_valid_ones():
     with pytest.raises(KeyError, match="qubits.minus_angles"):
         assert_correct("qubits.no_such_exercise", 1)
 
 
-def test_a_missing_solution_is_explained(monkeypatch):
-    monkeypatch.setattr(core, "_SOLUTIONS", {})
-    with pytest.raises(LookupError, match=r"no reference solution.*@solution\('qubits.minus_angles'\)"):
-        reference_solution("qubits.minus_angles")
-
-
-def test_a_release_without_the_solutions_package_says_so(monkeypatch):
-    monkeypatch.setitem(sys.modules, SOLUTIONS_PACKAGE, None)  # as if the package were not installed
-    with pytest.raises(LookupError, match="reference solutions are not installed"):
-        reference_solution("qubits.minus_angles")
-    assert_correct("qubits.minus_angles", (1.5708, 3.1416))  # grading works without them
-
-
-def test_a_solution_is_attached_to_a_registered_exercise_once(registry):
-    exercise("demo.one", lesson="00_demo", answer_name="answer_one")(check_demo)
-    with pytest.raises(KeyError, match="demo.one"):
-        solution("demo.typo")
-
-    def one() -> int:
-        return 1
-
-    def uno() -> int:
-        return 1
-
-    solution("demo.one")(one)
-    solution("demo.one")(one)  # attached again on reload
-    with pytest.raises(ValueError, match="registered twice"):
-        solution("demo.one")(uno)
-    assert registry._SOLUTIONS["demo.one"] is one
-
-
-def test_checks_never_import_the_solutions():
+def test_checks_never_import_the_grading_side():
     script = textwrap.dedent(
-        f"""
+        """
         import sys
         from qwidgets.exercises import EXERCISES, assert_correct
         answers = [None, 0.5, 0.9330, (1.5708, 3.1416), (3.1416, 0.0), ["H", "S"], "H S", "x"]
@@ -273,7 +240,7 @@ def test_checks_never_import_the_solutions():
                     assert_correct(exercise_id, answer)
                 except AssertionError:
                     pass
-        loaded = [name for name in sys.modules if name.startswith({SOLUTIONS_PACKAGE!r})]
+        loaded = [name for name in sys.modules if name.startswith("qwidgets_grading")]
         print(len(EXERCISES), loaded)
         """
     )

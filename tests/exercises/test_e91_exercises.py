@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     DEVICE_INDEPENDENT_CHOICES,
@@ -28,7 +29,6 @@ from qwidgets.exercises import (
     check_e91_key_bits,
     check_e91_key_settings,
     check_e91_noise_threshold,
-    reference_solution,
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text

@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     EXERCISES,
@@ -20,7 +21,6 @@ from qwidgets.exercises import (
     check_partial_qber,
     check_pns_share,
     check_unseen_probability,
-    reference_solution,
 )
 from qwidgets.testing.feedback import assert_explains
 

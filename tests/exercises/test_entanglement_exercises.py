@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     CHSH_WERNER_FIDELITY,
@@ -29,7 +30,6 @@ from qwidgets.exercises import (
     check_chsh_werner_value,
     check_no_signalling,
     check_same_bit_probability,
-    reference_solution,
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.feedback import feedback_text as text

@@ -11,9 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 import qutip
+from qwidgets_grading import reference_solution
 
 from qwidgets import exercises
-from qwidgets.exercises import EXERCISES, assert_correct, reference_solution
+from qwidgets.exercises import EXERCISES, assert_correct
 from qwidgets.testing.notebooks import lesson_text
 
 IDS = list(EXERCISES)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     BOUND_CHOICES,
@@ -24,7 +25,6 @@ from qwidgets.exercises import (
     check_plob_rate,
     check_spliced_fraction,
     check_ultralow_fraction,
-    reference_solution,
 )
 from qwidgets.panels.link import EQUIPMENT, LinkPanel
 from qwidgets.testing.feedback import assert_explains

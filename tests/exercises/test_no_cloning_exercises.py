@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     AMPLIFIER_CHOICES,
@@ -24,7 +25,6 @@ from qwidgets.exercises import (
     check_no_amplifier,
     check_universal_fidelity,
     no_cloning,
-    reference_solution,
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text

@@ -10,6 +10,7 @@ import math
 import numpy as np
 import pytest
 import qutip
+from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     EXERCISES,
@@ -20,7 +21,6 @@ from qwidgets.exercises import (
     check_state_after_measurement,
     check_y_basis_probability,
     check_z_then_x,
-    reference_solution,
 )
 from qwidgets.testing.feedback import assert_explains
 

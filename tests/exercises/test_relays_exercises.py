@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     CHAIN_HOPS_KM,
@@ -33,7 +34,6 @@ from qwidgets.exercises import (
     check_downlink_vs_fibre,
     check_relay_end_to_end,
     check_relay_xor_key,
-    reference_solution,
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     EXERCISES,
@@ -22,7 +23,6 @@ from qwidgets.exercises import (
     check_repeater_purify_success,
     check_repeater_swap_fidelity,
     check_repeater_swap_levels,
-    reference_solution,
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets import NetworkBuilderPanel
 from qwidgets.exercises import (
@@ -23,7 +24,6 @@ from qwidgets.exercises import (
     check_roadmap_hub_memory,
     check_roadmap_lowest_stages,
     check_roadmap_memory_time,
-    reference_solution,
     roadmap_hub_upgraded,
 )
 from qwidgets.physics import Link, Network, Node, stage_of

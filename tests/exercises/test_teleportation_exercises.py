@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     EXERCISES,
@@ -34,7 +35,6 @@ from qwidgets.exercises import (
     check_teleport_faster_than_light,
     check_teleport_original,
     check_teleport_werner_fidelity,
-    reference_solution,
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qwidgets.exercises.core import solution
+from qwidgets_grading.registry import solution
 
 
 @solution("no_cloning.cnot_copy_fidelity")

@@ -1,13 +1,12 @@
 """Reference solutions of the exercises, one module per lesson.
 
-Each solution is a function of no argument, marked with
-:func:`@solution(exercise_id) <qwidgets.exercises.core.solution>`, that returns what a student
-would assign to the exercise's ``answer_name``. Nothing in the checks imports this package:
-:func:`qwidgets.exercises.reference_solution` imports it when a teacher or a test asks, so a
-graded release can ship without it.
+Each solution is a function marked with
+:func:`@solution(exercise_id) <qwidgets_grading.registry.solution>` that returns what a student
+would assign to the exercise's ``answer_name``. It takes the exercise's parameters as keywords
+(none for an exercise that is the same for everyone), so it answers every student's variant.
 """
 
-from qwidgets.exercises.solutions import (
+from qwidgets_grading.solutions import (
     bb84,
     computing_networks,
     e91,

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
-from qwidgets.exercises import EXERCISES
-from qwidgets.exercises.answer_key import (
+from qwidgets_grading.answer_key import (
     ANSWER_KEY_PAGE,
     LESSON_PLAN_PAGE,
     TYPICAL_MISTAKES,
@@ -22,6 +20,8 @@ from qwidgets.exercises.answer_key import (
     lesson_plan_page,
     main,
 )
+
+from qwidgets.exercises import EXERCISES
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "instructors"
@@ -42,14 +42,14 @@ def section(page: str, answer_name: str) -> str:
 def test_the_committed_answer_key_is_the_generated_one(page):
     committed = (GUIDE / ANSWER_KEY_PAGE).read_text(encoding="utf-8")
     assert committed == page, (
-        "docs/instructors/answers.md is stale: run python -m qwidgets.exercises.answer_key"
+        "docs/instructors/answers.md is stale: run python -m qwidgets_grading.answer_key"
     )
 
 
 def test_the_committed_lesson_plan_is_the_generated_one():
     committed = (GUIDE / LESSON_PLAN_PAGE).read_text(encoding="utf-8")
     assert committed == lesson_plan_page(), (
-        "docs/instructors/lessons.md is stale: run python -m qwidgets.exercises.answer_key"
+        "docs/instructors/lessons.md is stale: run python -m qwidgets_grading.answer_key"
     )
 
 
@@ -113,7 +113,7 @@ def test_the_answer_key_gives_the_closed_forms(page, answer_name, shown):
 def test_an_answer_that_is_an_object_points_at_the_solution_that_builds_it(page):
     text = section(page, "answer_roadmap_design")
     assert (
-        "**Answer:** a `Network`, built by `qwidgets.exercises.solutions.roadmap.roadmap_design()`." in text
+        "**Answer:** a `Network`, built by `qwidgets_grading.solutions.roadmap.roadmap_design()`." in text
     )
     assert ":func:" not in page and "``" not in page
 

@@ -2,18 +2,18 @@
 
 Nothing here restates an exercise. :func:`answer_key_page` asks the registry
 (:data:`~qwidgets.exercises.core.EXERCISES`) for each exercise's form of answer and points, asks
-:func:`~qwidgets.exercises.core.reference_solution` for the answer, takes the explanation from
+:func:`~qwidgets_grading.registry.reference_solution` for the answer (with the lesson's own
+numbers), takes the explanation from
 the reference solution's docstring, and lets the check itself say what it tells a student who
 gives the reference answer and each answer of :data:`TYPICAL_MISTAKES`. :func:`lesson_plan_page`
 reads each lesson notebook's title, learning goals and length. The committed pages in
 ``docs/instructors/`` must equal these functions' output (a test compares them); regenerate them
-with ``python -m qwidgets.exercises.answer_key``.
+with ``python -m qwidgets_grading.answer_key``.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import math
 import re
 import textwrap
@@ -24,8 +24,10 @@ from typing import Any
 
 import nbformat
 
-from qwidgets.exercises.core import EXERCISES, SOLUTIONS_PACKAGE, Exercise, Feedback, reference_solution
+from qwidgets.exercises.core import EXERCISES, Exercise, Feedback
+from qwidgets.exercises.variants import format_value
 from qwidgets.paths import LESSONS_DIR, REPO_ROOT
+from qwidgets_grading.registry import reference_solution, solution_function
 
 __all__ = [
     "ANSWER_KEY_PAGE",
@@ -46,6 +48,7 @@ WORDS_PER_MINUTE = 100  # reading technical prose with formulas
 MINUTES_PER_CELL = 2  # running a code cell and playing with a panel (exercise cells excluded)
 MINUTES_PER_POINT = 4  # answering an exercise, reading the feedback, trying again
 _PI = math.pi
+LESSON_NUMBERS = ""  # the student id that asks for the lesson's own numbers, not a variant
 
 TYPICAL_MISTAKES: dict[str, tuple[Any, ...]] = {
     # The wrong answers the lessons' tests (tests/exercises/test_*_exercises.py) use, at most four
@@ -149,8 +152,8 @@ def _answer(entry: Exercise, value: Any) -> str:
     """The reference answer in the page: typed out, or where the solution builds it."""
     if _plain(value):
         return f"`{_show(value)}`"
-    module_name, task = entry.id.split(".", 1)
-    return f"a `{type(value).__name__}`, built by `{SOLUTIONS_PACKAGE}.{module_name}.{task}()`"
+    function = solution_function(entry.id)
+    return f"a `{type(value).__name__}`, built by `{function.__module__}.{function.__name__}()`"
 
 
 def _markdown(text: str) -> str:
@@ -161,9 +164,7 @@ def _markdown(text: str) -> str:
 
 def _solution_doc(entry: Exercise) -> str:
     """The docstring of the exercise's reference solution (named after the task): why the answer is right."""
-    module_name, task = entry.id.split(".", 1)
-    function = getattr(importlib.import_module(f"{SOLUTIONS_PACKAGE}.{module_name}"), task)
-    return _markdown(function.__doc__ or "")
+    return _markdown(solution_function(entry.id).__doc__ or "")
 
 
 def _check_doc(entry: Exercise) -> tuple[str, str]:
@@ -182,7 +183,7 @@ def _quote(feedback: Feedback) -> str:
 
 def _exercise_section(number: int, entry: Exercise) -> list[str]:
     """The lines of one exercise's section: form, answer and why, the check's words, typical mistakes."""
-    answer = reference_solution(entry.id)
+    answer = reference_solution(entry.id, student=LESSON_NUMBERS)
     form, named = _check_doc(entry)
     points = f"{entry.points} point{'s' if entry.points > 1 else ''}"
     lines = [
@@ -192,15 +193,26 @@ def _exercise_section(number: int, entry: Exercise) -> list[str]:
         "",
         f"**Answer:** {_answer(entry, answer)}. {_solution_doc(entry)}",
         "",
-        f"The check says: {_quote(entry.check(answer))}",
+        f"The check says: {_quote(entry.check(answer, student=LESSON_NUMBERS))}",
         "",
     ]
+    if entry.params:
+        options = "; ".join(
+            f"{p.symbol or p.name} from {', '.join(format_value(v) for v in p.options)}" for p in entry.params
+        )
+        lines += [
+            f"**Per-student variants** on a class hub: {options} (the lesson's own numbers first, which "
+            "no named student gets). `reference_solution(id, student)` gives each student's answer.",
+            "",
+        ]
     if named:
         lines += [f"Otherwise the check names {named}", ""]
     mistakes = TYPICAL_MISTAKES.get(entry.id, ())
     if mistakes:
         lines += ["Typical wrong answers and what the check tells the student:", ""]
-        lines += [f"- `{_show(wrong)}`: {_quote(entry.check(wrong))}" for wrong in mistakes]
+        lines += [
+            f"- `{_show(wrong)}`: {_quote(entry.check(wrong, student=LESSON_NUMBERS))}" for wrong in mistakes
+        ]
         lines.append("")
     return lines
 
@@ -217,12 +229,12 @@ def answer_key_page() -> str:
     Raises
     ------
     LookupError
-        If the reference solutions are not installed (a graded release).
+        If an exercise has no reference solution.
     """
     lines = [
         "# Answer key and misconceptions",
         "",
-        "Generated by `python -m qwidgets.exercises.answer_key` from the exercise registry: each",
+        "Generated by `python -m qwidgets_grading.answer_key` from the exercise registry: each",
         "answer is the reference solution, its explanation the solution's docstring, and every quote",
         "is what the check itself tells a student. Do not edit by hand; a test fails when this page is",
         "out of date. Give students this page only after the assignments are graded.",
@@ -336,7 +348,7 @@ def lesson_plan_page(lessons: Path | str = LESSONS) -> str:
     """
     plans = [lesson_plan(path) for path in sorted(Path(lessons).glob("[0-9][0-9]_*.ipynb"))]
     intro = (
-        "Generated by `python -m qwidgets.exercises.answer_key` from the lesson notebooks; do not edit it by "
+        "Generated by `python -m qwidgets_grading.answer_key` from the lesson notebooks; do not edit it by "
         "hand. The times are **estimates**, not measurements with students: the prose read at "
         f"{WORDS_PER_MINUTE} words a minute, {MINUTES_PER_CELL} minutes for each code cell that is not an "
         f"exercise (running it, playing with a panel) and {MINUTES_PER_POINT} minutes per exercise point, "
@@ -366,8 +378,8 @@ def lesson_plan_page(lessons: Path | str = LESSONS) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Write the generated pages of the instructor guide (``python -m qwidgets.exercises.answer_key``)."""
-    parser = argparse.ArgumentParser(prog="python -m qwidgets.exercises.answer_key", description=main.__doc__)
+    """Write the generated pages of the instructor guide (``python -m qwidgets_grading.answer_key``)."""
+    parser = argparse.ArgumentParser(prog="python -m qwidgets_grading.answer_key", description=main.__doc__)
     parser.add_argument(
         "folder", nargs="?", type=Path, default=GUIDE, help="where to write (default: %(default)s)"
     )

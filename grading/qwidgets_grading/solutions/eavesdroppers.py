@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from qwidgets.exercises.core import solution
+from qwidgets_grading.registry import solution
 
 
 @solution("eavesdroppers.partial_qber")

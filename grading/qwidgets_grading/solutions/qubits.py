@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from qwidgets.exercises.core import solution
+from qwidgets_grading.registry import solution
 
 
 @solution("qubits.minus_angles")
@@ -14,9 +14,9 @@ def minus_angles() -> tuple[float, float]:
 
 
 @solution("qubits.probability_zero")
-def probability_zero() -> float:
-    """Born rule: P(0) = cos²(θ/2) with θ = π/6."""
-    return math.cos(math.pi / 12) ** 2
+def probability_zero(theta: float) -> float:
+    """Born rule: P(0) = cos²(θ/2), with the half angle (θ = π/6 in the lesson: 0.933)."""
+    return math.cos(theta / 2) ** 2
 
 
 @solution("qubits.y_basis_probability")

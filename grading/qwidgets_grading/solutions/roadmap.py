@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from qwidgets.exercises.core import solution
 from qwidgets.physics import Link, Network, Node
+from qwidgets_grading.registry import solution
 
 
 @solution("roadmap.roadmap_lowest_stages")
