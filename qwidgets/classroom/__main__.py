@@ -33,6 +33,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     generate.add_argument("--course-id", default="quantum-internet-lab")
     generate.add_argument("--timeout", type=int, default=300, help="seconds per cell when grading")
+    generate.add_argument(
+        "--no-variants",
+        dest="variants",
+        action="store_false",
+        help="grade everyone with the lesson's own numbers (a class without a hub, where the notebook "
+        "cannot tell who the student is)",
+    )
     table = commands.add_parser("misconceptions", help="per-class table of mistakes after autograding")
     table.add_argument("course_dir", type=Path)
     table.add_argument("assignment")
@@ -41,7 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "generate":
             written = generate_course(
-                args.course_dir, args.lesson, course_id=args.course_id, timeout=args.timeout
+                args.course_dir,
+                args.lesson,
+                course_id=args.course_id,
+                timeout=args.timeout,
+                variants=args.variants,
             )
             print("\n".join(str(path) for path in written))
         else:
@@ -49,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(table_text(tallies))
             if args.csv:
                 write_csv(tallies, args.csv)
-    except ValueError as exc:
+    except (ValueError, LookupError) as exc:
         parser.error(str(exc))
     return 0
 

@@ -4,7 +4,8 @@ After ``nbgrader autograde``, :func:`class_table` reads every student's autograd
 assignment and counts, for each exercise, the students who were right, those who left it
 unanswered, and those who made each distinct mistake. A mistake is the first sentence of the
 check's feedback message: the checks name the misconception there ("90 is in degrees", "0.25
-squares once too often").
+squares once too often"). Where students have numbers of their own, the numbers in that sentence
+are masked (:func:`mistake_label`), so that one mistake made with different numbers is one row.
 
 How a student's answer is read, without running the student's code: the answer cell's source is
 parsed and the last assignment to the answer variable is read with :func:`ast.literal_eval`; the
@@ -35,6 +36,7 @@ __all__ = [
     "ExerciseTally",
     "class_table",
     "first_sentence",
+    "mistake_label",
     "student_feedback",
     "table_text",
     "write_csv",
@@ -43,6 +45,9 @@ __all__ = [
 _STATUSES: tuple[Status, ...] = ("correct", "wrong", "unanswered")
 _VERDICTS = {str(Feedback("", status, "")): status for status in _STATUSES}  # e.g. "Not yet. " -> "wrong"
 _HINT = "\nHint: "
+_MASK = "…"
+_PI_FRACTION = re.compile(r"[-−]?\d*π(?:/\d+)?")
+_NUMBER = re.compile(r"(?<![|\w.])[-−]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![⟩\w])")
 _UNREAD = object()
 CSV_FIELDS = ("exercise", "outcome", "mistake", "students")
 
@@ -70,6 +75,18 @@ class ExerciseTally:
     def students(self) -> int:
         """Students counted."""
         return self.right + self.unanswered + sum(self.mistakes.values())
+
+
+def mistake_label(feedback: Feedback, entry: Exercise) -> str:
+    """The row a wrong answer counts in: its feedback's first sentence, numbers masked if they vary.
+
+    ``"0.500 is cos θ = ⟨Z⟩, ..."`` and ``"0.809 is cos θ = ⟨Z⟩, ..."`` (one mistake, two
+    students' numbers) both become ``"… is cos θ = ⟨Z⟩, ..."``; kets such as ``|0⟩`` are kept.
+    """
+    label = first_sentence(feedback.message)
+    if entry.params:
+        label = _NUMBER.sub(_MASK, _PI_FRACTION.sub(_MASK, label))
+    return label
 
 
 def first_sentence(text: str) -> str:
@@ -173,7 +190,7 @@ def class_table(course_dir: Path | str, assignment: str) -> list[ExerciseTally]:
             continue
         feedback = [student_feedback(nb, entry) for nb in graded]
         statuses = Counter(f.status for f in feedback)
-        mistakes = Counter(first_sentence(f.message) for f in feedback if f.status == "wrong")
+        mistakes = Counter(mistake_label(f, entry) for f in feedback if f.status == "wrong")
         tallies.append(ExerciseTally(entry.id, statuses["correct"], statuses["unanswered"], mistakes))
     return tallies
 

@@ -242,9 +242,10 @@ def _someone_elses(body: Callable[..., Verdict], answer: Any, numbers: Variant) 
         except Exception:  # noqa: BLE001 - an answer the body cannot read for other numbers is just wrong
             continue
         if right_there:
-            whose = "the lesson's numbers" if other.student is None else "other numbers"
+            whose = "the lesson's numbers" if other.student is None else "another student's numbers"
             return (
-                f"That is the right answer for {whose}, {other.describe()}; yours are {numbers.describe()}.",
+                f"That is the answer for {whose}, not yours. It is right for {other.describe()}; "
+                f"yours are {numbers.describe()}.",
                 f"Work it out again with your own numbers: variant({numbers.exercise!r}) shows them.",
             )
     return None

@@ -2,6 +2,7 @@
 
 import ast
 import re
+import sys
 
 import nbformat
 import pytest
@@ -73,11 +74,16 @@ def test_the_answer_cell_keeps_stub_and_check_around_a_region_assigning_the_refe
     (region,) = REGION.findall(source)
     assignment = ast.parse(region).body[-1]
     assert isinstance(assignment, ast.Assign) and assignment.targets[0].id == entry.answer_name
-    namespace = {}
-    exec(region, namespace)  # the region is generated from the registry: trusted code
-    assert EXERCISES[exercise_id].check(namespace[entry.answer_name]).correct
-    if not exercise_id.startswith("roadmap.roadmap_design"):  # a Network has no literal form
-        assert ast.literal_eval(assignment.value) == reference_solution(exercise_id)
+    for student in ("", "alice", "bob"):  # the lesson's numbers, and two students' own
+        namespace = {}
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("QWIDGETS_STUDENT", student)
+            exec(region, namespace)  # the region is generated from the registry: trusted code
+            assert EXERCISES[exercise_id].check(namespace[entry.answer_name]).correct, student
+    if entry.params:  # computed for whoever runs the notebook, by the grader-side package
+        assert "reference_solution(" in region and "qwidgets_grading" in region
+    elif not exercise_id.startswith("roadmap.roadmap_design"):  # a Network has no literal form
+        assert ast.literal_eval(assignment.value) == reference_solution(exercise_id, "")
     order = list(cells)
     after = order[order.index(solution_grade_id(entry)) + 1]
     assert after == autograder_grade_id(entry), "the test cell comes right after the answer cell"
@@ -88,7 +94,8 @@ def test_the_test_cell_hides_assert_correct_of_the_exercise(exercise_id):
     entry = EXERCISES[exercise_id]
     source = nbgrader_cells(source_notebook(entry.lesson))[autograder_grade_id(entry)].source
     hidden = source.split(BEGIN_HIDDEN, 1)[1].split(END_HIDDEN, 1)[0]
-    assert f"assert_correct({exercise_id!r}, {entry.answer_name})" in hidden
+    student = ", student=None" if entry.params else ""  # named by the autograde step
+    assert f"assert_correct({exercise_id!r}, {entry.answer_name}{student})" in hidden
     assert "assert_correct" not in source.replace(hidden, "")
 
 
@@ -105,7 +112,21 @@ def test_generate_writes_config_and_chosen_lessons(tmp_path, capsys):
     assert "c.ExecutePreprocessor.timeout = 60" in config
     assert "c.CourseDirectory.course_id = 'quantum-internet-lab'" in config
     assert "ClearSolutions.code_stub" in config and "NotImplementedError" not in config
+    assert 'sanitize_preprocessors.append("qwidgets.classroom.nbgrader_plugin.StudentVariants")' in config
     assert "08_e91.ipynb" in capsys.readouterr().out
+
+
+def test_a_class_without_a_hub_can_turn_variants_off(tmp_path):
+    main(["generate", str(tmp_path), "--lesson", "01_qubits", "--no-variants"])
+    config = (tmp_path / "nbgrader_config.py").read_text()
+    assert "StudentVariants" not in config and "variants are off" in config
+
+
+def test_generate_without_the_grading_side_says_how_to_install_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "qwidgets_grading", None)  # as in a student's environment
+    with pytest.raises(SystemExit):
+        main(["generate", str(tmp_path), "--lesson", "01_qubits"])
+    assert "pip install -e grading" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("bad", ["03_BB84", "00_welcome", "", 3])

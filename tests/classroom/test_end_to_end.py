@@ -1,12 +1,16 @@
-"""Generate, release, submit three students, autograde, and read scores and the misconceptions table.
+"""Generate, release, submit four students, autograde, and read scores and the misconceptions table.
 
-Headless, in a temporary directory, for lessons 01 (qubits) and 03 (BB84): ``alice`` submits the
-reference solutions, ``bob`` the untouched stubs, ``carol`` typical wrong answers to some exercises
-and right ones elsewhere. One of carol's answers is an expression (``1 / 4``), which the table
-must read from the autograder's output rather than from the source.
+Headless, in a temporary directory, for lessons 01 (qubits) and 03 (BB84), with per-student
+numbers on (as on a hub): ``alice`` submits the reference solutions for her own numbers, ``bob``
+the untouched stubs, ``carol`` typical wrong answers to some exercises (worked out with her own
+numbers) and right ones elsewhere, and ``dave`` copies alice's notebook: he keeps the points of
+the exercises that are the same for everyone and loses those where his numbers differ. One of
+carol's answers is an expression (``1 / 4``), which the table must read from the autograder's
+output rather than from the source.
 """
 
 import csv
+import math
 
 import nbformat
 import pytest
@@ -14,15 +18,16 @@ from qwidgets_grading import reference_solution
 
 from qwidgets.classroom.__main__ import main
 from qwidgets.classroom.assignments import autograder_grade_id, generate_course
-from qwidgets.exercises import EXERCISES
+from qwidgets.exercises import EXERCISES, variant
 
 nbgrader_api = pytest.importorskip("nbgrader.api")
 
-STUDENTS = ("alice", "bob", "carol")
-WRONG = {  # lesson: {exercise: (answer source, words the check's feedback uses for that mistake)}
+STUDENTS = ("alice", "bob", "carol", "dave")
+COPIED = "another student's numbers"  # the check's words for an answer right for someone else's numbers
+WRONG = {  # lesson: {exercise: (answer source, or source from carol's numbers; words of the feedback)}
     "01_qubits": {
         "qubits.minus_angles": ("(90, 180)", "in degrees"),
-        "qubits.probability_zero": ("0.866025", "not a probability"),  # cos(theta) = <Z>, not (1 + <Z>)/2
+        "qubits.probability_zero": (lambda p: repr(math.cos(p.theta)), "not a probability"),  # <Z>, not P(0)
         "qubits.gates_to_plus_i": ("['S', 'H']", "(s then h) give |+⟩, not |+i⟩"),  # gate order; 2 points
     },
     "03_bb84": {
@@ -31,10 +36,6 @@ WRONG = {  # lesson: {exercise: (answer source, words the check's feedback uses 
         "bb84.eve_qber": ("0.5", "how often eve picks the wrong basis"),  # wrong basis taken as an error
         "bb84.one_time_pad": ("'01011'", "xor upside down"),  # XNOR instead of XOR
     },
-}
-SCORES = {  # lesson: {student: (score, out of)}; the points are the registry's: qubits 1+1+1+1+1+2
-    "01_qubits": {"alice": (7, 7), "bob": (0, 7), "carol": (7 - 1 - 1 - 2, 7)},
-    "03_bb84": {"alice": (6, 6), "bob": (0, 6), "carol": (6 - 4, 6)},
 }
 
 
@@ -55,25 +56,69 @@ def submit(course, lesson, student, answers):
     nbformat.write(notebook, str(path))
 
 
+def varied(lesson):
+    """The lesson's exercises whose numbers differ from student to student."""
+    return [e for e in entries(lesson) if e.params]
+
+
+def right_answers(lesson, student):
+    return {e.id: repr(reference_solution(e.id, student)) for e in entries(lesson)}
+
+
+def carols_mistakes(lesson):
+    return {
+        i: answer(variant(i, "carol")) if callable(answer) else answer
+        for i, (answer, _) in WRONG[lesson].items()
+    }
+
+
 @pytest.fixture(scope="module")
 def graded_course(tmp_path_factory, run_nbgrader):
     course = tmp_path_factory.mktemp("class")
     generate_course(course, list(WRONG), timeout=120)
-    for lesson, wrong in WRONG.items():
+    for lesson in WRONG:
         run_nbgrader(course, "generate_assignment", lesson, "--force")
-        right = {e.id: repr(reference_solution(e.id)) for e in entries(lesson)}
-        submit(course, lesson, "alice", right)
+        submit(course, lesson, "alice", right_answers(lesson, "alice"))
         submit(course, lesson, "bob", {})
-        submit(course, lesson, "carol", {**right, **{i: answer for i, (answer, _) in wrong.items()}})
+        submit(course, lesson, "carol", {**right_answers(lesson, "carol"), **carols_mistakes(lesson)})
+        submit(course, lesson, "dave", right_answers(lesson, "alice"))
         run_nbgrader(course, "autograde", lesson, "--create")
     return course
 
 
 @pytest.mark.parametrize("lesson", list(WRONG))
-def test_the_gradebook_gives_full_zero_and_partial_marks(graded_course, lesson):
+def test_the_premises_each_student_has_numbers_of_their_own(lesson):
+    assert varied(lesson), f"{lesson} has no exercise with per-student numbers"
+    for entry in varied(lesson):
+        mine = {s: entry.variant(s).values for s in STUDENTS}
+        assert mine["alice"] != mine["dave"], f"{entry.id}: dave has alice's numbers; pick other names"
+        assert entry.variant("").values not in mine.values()  # the lesson's numbers go to nobody named
+
+
+@pytest.mark.parametrize("lesson", list(WRONG))
+def test_the_gradebook_grades_each_student_against_their_own_numbers(graded_course, lesson):
+    total = sum(e.points for e in entries(lesson))
+    carol = total - sum(EXERCISES[i].points for i in WRONG[lesson])
+    dave = total - sum(e.points for e in varied(lesson))  # alice's answers fit only her own numbers
     with nbgrader_api.Gradebook(f"sqlite:///{graded_course / 'gradebook.db'}") as gradebook:
-        submissions = {s: gradebook.find_submission(lesson, s) for s in STUDENTS}
-        assert {s: (sub.score, sub.max_score) for s, sub in submissions.items()} == SCORES[lesson]
+        scores = {s: gradebook.find_submission(lesson, s) for s in STUDENTS}
+        scores = {s: (sub.score, sub.max_score) for s, sub in scores.items()}
+    assert scores == {
+        "alice": (total, total),
+        "bob": (0, total),
+        "carol": (carol, total),
+        "dave": (dave, total),
+    }
+    assert 0 < dave < total
+
+
+@pytest.mark.parametrize("lesson", list(WRONG))
+def test_the_feedback_says_whose_numbers_were_used(graded_course, lesson, run_nbgrader):
+    run_nbgrader(graded_course, "generate_feedback", lesson, "--force")
+    (page,) = (graded_course / "feedback" / "dave" / lesson).glob("*.html")
+    text = page.read_text(encoding="utf-8")
+    assert "student=&#39;dave&#39;" in text or "student='dave'" in text  # the test cell names him
+    assert "That is the answer for another student&#39;s numbers" in text or COPIED in text
 
 
 @pytest.mark.parametrize("lesson", list(WRONG))
@@ -100,14 +145,20 @@ def test_the_misconceptions_table_names_each_mistake(graded_course, lesson, tmp_
         ours = [r for r in rows if r["exercise"] == entry.id]
         mine = {(r["outcome"], r["mistake"].lower()): int(r["students"]) for r in ours}
         mistakes = [m for outcome, m in mine if outcome == "wrong"]
+        copied = [m for m in mistakes if COPIED in m]
         assert mine[("unanswered", "")] == 1, entry.id  # bob
+        assert len(copied) == (1 if entry.params else 0), (entry.id, mine)  # dave, where his numbers differ
+        if copied:
+            assert mine[("wrong", copied[0])] == 1
+        right = 1 + (0 if entry.params else 1)  # alice, and dave where the numbers are everyone's
+        own = [m for m in mistakes if m not in copied]
         if entry.id in WRONG[lesson]:
             words = WRONG[lesson][entry.id][1]
-            assert mine[("right", "")] == 1, entry.id  # alice
-            assert len(mistakes) == 1 and words in mistakes[0], (entry.id, mine)
-            assert mine[("wrong", mistakes[0])] == 1 and words in printed
+            assert mine[("right", "")] == right, (entry.id, mine)
+            assert len(own) == 1 and words in own[0], (entry.id, mine)
+            assert mine[("wrong", own[0])] == 1 and words in printed
         else:
-            assert mine[("right", "")] == 2 and not mistakes, (entry.id, mine)  # alice and carol
+            assert mine[("right", "")] == right + 1 and not own, (entry.id, mine)  # and carol
 
 
 def test_the_table_asks_for_autograde_first(tmp_path):

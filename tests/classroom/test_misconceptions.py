@@ -1,12 +1,20 @@
 """Reading one student's answer from an autograded notebook, and tallying a class (no nbgrader run)."""
 
+import math
+
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from qwidgets.classroom.assignments import autograder_grade_id, solution_grade_id
-from qwidgets.classroom.misconceptions import class_table, first_sentence, student_feedback, table_text
-from qwidgets.exercises import EXERCISES
+from qwidgets.classroom.misconceptions import (
+    class_table,
+    first_sentence,
+    mistake_label,
+    student_feedback,
+    table_text,
+)
+from qwidgets.exercises import EXERCISES, Feedback
 
 ENTRY = EXERCISES["bb84.sift_fraction"]  # truth: 1/2 (both bases agree in half the pairs)
 
@@ -89,3 +97,32 @@ def test_the_class_table_counts_each_student(tmp_path):
 def test_no_autograded_notebooks_is_refused_with_the_command_to_run(tmp_path):
     with pytest.raises(ValueError, match="nbgrader autograde 03_bb84"):
         class_table(tmp_path, "03_bb84")
+
+
+def test_one_mistake_with_different_students_numbers_is_one_row():
+    entry = EXERCISES["qubits.probability_zero"]  # has per-student numbers
+    labels = {
+        mistake_label(Feedback(entry.id, "wrong", f"{z} is cos θ = ⟨Z⟩, not a probability. More {z}."), entry)
+        for z in ("0.500", "0.809", "1", "−0.31", "2e-3")
+    }
+    assert labels == {"… is cos θ = ⟨Z⟩, not a probability."}
+    pi = Feedback(entry.id, "wrong", "That is right for θ = π/6 and 2π/5, not |0⟩ or |1⟩. More.")
+    assert mistake_label(pi, entry) == "That is right for θ = … and …, not |0⟩ or |1⟩."
+    same_for_all = Feedback(ENTRY.id, "wrong", "0.25 is the chance. More.")
+    assert mistake_label(same_for_all, ENTRY) == "0.25 is the chance."  # numbers kept where everyone has them
+
+
+def test_the_recheck_uses_the_student_the_test_cell_names():
+    entry = EXERCISES["qubits.probability_zero"]
+    theta = entry.variant("alice").theta
+    answer = new_code_cell(
+        f"{entry.answer_name} = {math.cos(theta / 2) ** 2!r}",
+        metadata={"nbgrader": {"grade_id": solution_grade_id(entry)}},
+    )
+    test = new_code_cell(
+        f"assert_correct({entry.id!r}, {entry.answer_name}, student='alice')",
+        metadata={"nbgrader": {"grade_id": autograder_grade_id(entry)}},
+    )
+    assert student_feedback(
+        new_notebook(cells=[answer, test]), entry
+    ).correct  # alice's numbers, not the lesson's

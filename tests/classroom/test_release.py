@@ -29,7 +29,7 @@ def test_no_solution_or_hidden_test_survives_the_release(released_course, lesson
     code = "\n".join(cell.source for cell in notebook.cells)
     for secret in secrets:
         assert secret not in code, f"{lesson} releases {secret!r}"
-    for marker in (*REGION_MARKERS, "assert_correct", "reference_solution"):
+    for marker in (*REGION_MARKERS, "assert_correct", "reference_solution", "qwidgets_grading"):
         assert marker not in released, f"{lesson} releases {marker!r}"
 
 

@@ -10,7 +10,8 @@ Then, per student:
 2. every code cell ran and none shows an error output;
 3. every widget rendered, one ``.qwidgets-panel`` per panel cell;
 4. ArrowRight on the first QubitPanel's θ handle changes its picture; "Reset to |0⟩" then X gives
-   |1⟩ (z = -1, P(|1⟩) = 1, since X|0⟩ = |1⟩), while the other student's panel stays at |0⟩.
+   |1⟩ (z = -1, P(|1⟩) = 1, since X|0⟩ = |1⟩), while the other student's panel stays at |0⟩;
+5. the exercise with per-student numbers shows the student's own (drawn from ``JUPYTERHUB_USER``).
 
 Also: a wrong password is refused; the nbgitpuller link of docs/hub.md (the same format, against a
 local git repository named like the course's) clones the lessons into the student's folder and
@@ -25,6 +26,8 @@ from __future__ import annotations
 import math
 import re
 
+from qwidgets.exercises import variant
+from qwidgets.exercises.variants import format_value
 from qwidgets.paths import REPO_ROOT
 from qwidgets.testing import jupyterlab as drv
 
@@ -142,3 +145,12 @@ def test_the_documented_link_is_the_tested_one(hub):
     assert documented in HUB_DOC.read_text(encoding="utf-8").splitlines(), (
         f"docs/hub.md does not show the link the test follows:\n{documented}"
     )
+
+
+def test_each_student_sees_their_own_numbers(classroom, student):
+    nb, _ = classroom[student]
+    theta = variant("qubits.probability_zero", student).theta  # drawn from the hub's user name
+    assert theta != variant("qubits.probability_zero", "").theta, "a named student never gets the lesson's"
+    shown = nb.page.get_by_text(f"Your numbers, {student}:")
+    assert drv.wait_until(lambda: shown.count() > 0, UPDATE_TIMEOUT_S), f"{student}: no numbers of their own"
+    assert f"θ = {format_value(theta)}" in shown.first.inner_text()
