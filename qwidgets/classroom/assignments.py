@@ -5,7 +5,7 @@ instructor notebook ``source/<lesson>/<lesson>.ipynb`` per lesson, ready for
 ``nbgrader generate_assignment``, ``autograde`` and ``generate_feedback``. Nothing here restates an
 exercise: each answer cell is found through the registry's ``answer_name``
 (:data:`~qwidgets.exercises.core.EXERCISES`), its solution region assigns the grader-side
-:func:`~qwidgets_grading.registry.reference_solution` (``pip install -e grading``; never shipped
+:func:`~qwidgets_grading.registry.reference_solution` (``pip install -e ./grading``; never shipped
 to students), and its autograder test calls :func:`~qwidgets.exercises.core.assert_correct`, the
 same check that gives self-study feedback.
 
@@ -152,7 +152,7 @@ def _reference_solution(exercise_id: str, student: str | None) -> Any:
             raise
         raise LookupError(
             "the reference solutions are on the grader's side, which is not installed: from a "
-            "checkout of the course run `pip install -e grading` (see docs/instructors/README.md)"
+            "checkout of the course run `pip install -e ./grading` (see docs/instructors/README.md)"
         ) from None
     return reference_solution(exercise_id, student)
 
@@ -188,7 +188,7 @@ def _test_cell(entry: Exercise) -> Any:
         f"# Autograder test of {entry.answer_name}: {entry.points} point(s).\n"
         f"{BEGIN_HIDDEN}\n"
         "from qwidgets.exercises import assert_correct\n\n"
-        f"assert_correct({entry.id!r}, {entry.answer_name}{STUDENT_PLACEHOLDER if entry.params else ''})\n"
+        f"assert_correct({entry.id!r}, {entry.answer_name}{STUDENT_PLACEHOLDER if entry.params else ')'}\n"
         f"{END_HIDDEN}"
     )
     return new_code_cell(source, metadata=_metadata(autograder_grade_id(entry), points=entry.points))

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
 
 __all__ = ["STUDENT_PLACEHOLDER", "StudentVariants", "name_student"]
 
@@ -31,6 +32,8 @@ def name_student(source: str, student: str) -> str:
 
 class StudentVariants(Preprocessor):
     """Name the submitting student (nbgrader's ``resources['nbgrader']['student']``) in every test cell."""
+
+    enabled = Bool(True, help="nbconvert runs a registered preprocessor only when enabled").tag(config=True)
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         student = resources["nbgrader"]["student"]

@@ -25,6 +25,7 @@ import numpy as np
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import MAX_TEXT, read_bits, read_choice
+from qwidgets.exercises.variants import Parameter, format_value
 from qwidgets.exercises.verdicts import probability_verdict
 from qwidgets.physics import (
     AXIS_STATES,
@@ -36,6 +37,8 @@ from qwidgets.physics import (
 )
 
 __all__ = [
+    "EVE_FRACTIONS",
+    "PAD_HOURS",
     "PAD_MESSAGE",
     "SIFTING_PHOTONS",
     "SIFTING_SEED",
@@ -57,6 +60,13 @@ SIFTING_SEED = 41
 """Seed of that run: ``simulate_bb84(SIFTING_PHOTONS, rng=SIFTING_SEED)``."""
 PAD_MESSAGE = "01110"
 """The message of exercise ``bb84.one_time_pad`` (the hour 14 in five bits); its key is the sifted key."""
+PAD_HOURS = (int(PAD_MESSAGE, 2), 19, 22, 11, 6, 3)
+"""The hour sent in exercise ``bb84.one_time_pad``: the lesson's 14, then the other students'. Each
+shares a 1 with the key 11010, so that OR and addition with carries differ from XOR, and no hour's
+named mistake (AND, OR, XOR upside down, ...) is another hour's ciphertext."""
+EVE_FRACTIONS = (1.0, 0.7, 0.75, 0.8, 0.9)
+"""Share of the photons Eve intercepts in exercise ``bb84.eve_qber``: the lesson's every photon, then
+the other students'. The QBER f/4 stays above 11 %, so Alice and Bob still abort."""
 
 
 # -- reading bits -----------------------------------------------------------------------------------
@@ -446,33 +456,60 @@ def check_sifted_key(answer: object) -> Verdict:
 
 
 # -- 5. Predict, then check: the errors Eve leaves ----------------------------------------------
-@exercise(id="bb84.eve_qber", lesson=LESSON, answer_name="answer_eve_qber", points=1)
-def check_eve_qber(answer: object) -> Verdict:
+@exercise(
+    id="bb84.eve_qber",
+    lesson=LESSON,
+    answer_name="answer_eve_qber",
+    points=1,
+    params=[Parameter("fraction", EVE_FRACTIONS, symbol="f")],
+)
+def check_eve_qber(answer: object, fraction: float) -> Verdict:
     """One number from 0 to 1: the share of the sifted bits that differ, e.g. 0.3.
 
-    Exercise (predict, then check on the panel): Eve intercepts every photon, measures it in Z or
-    X at random and sends Bob a new photon in the state she found. What share of the sifted bits
-    (photons where Alice's and Bob's bases agree) end up different at Alice's and Bob's?
+    Exercise (predict, then check on the panel): Eve intercepts a share ``f`` of the photons
+    (every photon, f = 1, in the lesson; each student's own share on a class hub), measures each
+    in Z or X at random and sends Bob a new photon in the state she found. What share of the
+    sifted bits (photons where Alice's and Bob's bases agree) end up different at Alice's and
+    Bob's?
 
     Parameters
     ----------
     answer : float
         The share, within 0.01.
+    fraction : float
+        ``f``, the share of the photons Eve intercepts in the student's variant.
 
     Returns
     -------
     Verdict
-        Correct (with an invitation to check it on the panel), or the mistake: 1/2 (every photon
-        measured in the wrong basis taken as an error), 1 (every bit wrong), 0 (no trace), 3/4
-        (the bits that stay right), 1/8 (a share of all photons sent), a percentage.
+        Correct (with an invitation to check it on the panel), or the mistake: f/2 (every
+        intercepted photon measured in the wrong basis taken as an error), 1 (every bit wrong), 0
+        (no trace), 1 − f/4 (the bits that stay right), f/8 (a share of all photons sent), a
+        percentage.
     """
-    truth = bb84_statistics(eve=InterceptResend(fraction=1.0)).qber
-    wrong_basis = 1 - 1 / len(protocol_bases(2))  # Eve picks the other basis than Alice's
+    f = fraction
+    shown = format_value(f)
+    truth = bb84_statistics(eve=InterceptResend(fraction=f)).qber
+    wrong_basis = f * (1 - 1 / len(protocol_bases(2)))  # Eve intercepts, and picks the other basis
     per_photon = truth * bb84_statistics().sift_fraction
+    every = f == 1
+    caught = "" if every else f"Eve intercepts it with probability f = {shown}. "
     steps = (
-        "Follow one sifted photon. Half of the time Eve picks Alice's basis: what does Bob get? The other "
-        "half she picks the wrong one: her photon is then a quarter turn from Alice's axis, and Bob measures "
-        "in Alice's basis."
+        f"Follow one sifted photon. {caught}Half of the time Eve picks Alice's basis: what does Bob get? "
+        "The other half she picks the wrong one: her photon is then a quarter turn from Alice's axis, and "
+        "Bob measures in Alice's basis."
+    )
+    how_often = (
+        "how often Eve picks the wrong basis"
+        if every
+        else f"how often a photon is intercepted in the wrong basis ({shown} × 1/2)"
+    )
+    share = (
+        "A quarter of the sifted bits differ: Eve picks the wrong basis half the time, and then Bob's bit "
+        "is wrong half the time."
+        if every
+        else f"A share {truth:g} of the sifted bits differ, f/4: Eve intercepts a share {shown} of the "
+        "photons, picks the wrong basis half the time, and then Bob's bit is wrong half the time."
     )
     return probability_verdict(
         answer,
@@ -480,8 +517,8 @@ def check_eve_qber(answer: object) -> Verdict:
         [
             (
                 wrong_basis,
-                f"{wrong_basis:g} is how often Eve picks the wrong basis. But even then Bob's bit is a coin "
-                "toss, right half the time: only half of those photons end up as errors.",
+                f"{wrong_basis:g} is {how_often}. But even then Bob's bit is a coin toss, right half the "
+                "time: only half of those photons end up as errors.",
                 steps,
             ),
             (
@@ -512,9 +549,8 @@ def check_eve_qber(answer: object) -> Verdict:
         ],
         steps,
         remark=(
-            "A quarter of the sifted bits differ: Eve picks the wrong basis half the time, and then Bob's "
-            "bit is wrong half the time. This error rate is the QBER her attack causes. Check it on the "
-            "panel below: step to '4 check a sample' and read how many of the compared bits differ."
+            f"{share} This error rate is the QBER her attack causes. Check it on the panel below: step to "
+            "'4 check a sample' and read how many of the compared bits differ."
         ),
     )
 
@@ -524,18 +560,28 @@ def _combine(a: str, b: str, rule) -> str:
     return "".join(str(rule(int(x), int(y))) for x, y in zip(a, b))
 
 
-@exercise(id="bb84.one_time_pad", lesson=LESSON, answer_name="answer_one_time_pad", points=1)
-def check_one_time_pad(answer: object) -> Verdict:
+@exercise(
+    id="bb84.one_time_pad",
+    lesson=LESSON,
+    answer_name="answer_one_time_pad",
+    points=1,
+    params=[Parameter("hour", PAD_HOURS, symbol="hour")],
+)
+def check_one_time_pad(answer: object, hour: int) -> Verdict:
     """The ciphertext as bits in quotes, e.g. '0110' (or a list, e.g. [0, 1, 1, 0]).
 
-    Exercise: Alice encrypts the message :data:`PAD_MESSAGE` with the one-time pad, using the
-    sifted key of exercise ``bb84.sifted_key`` as the key: each bit of the ciphertext is the
-    XOR of the message's bit and the key's bit at the same position. Give the ciphertext.
+    Exercise: Alice encrypts the hour of a meeting, written in five bits (14, the message
+    :data:`PAD_MESSAGE`, in the lesson; each student's own hour on a class hub), with the
+    one-time pad, using the sifted key of exercise ``bb84.sifted_key`` as the key: each bit of
+    the ciphertext is the XOR of the message's bit and the key's bit at the same position. Give
+    the ciphertext.
 
     Parameters
     ----------
     answer : str or list of int
         The bits, as text (spaces and commas allowed) or as a list of 0s and 1s.
+    hour : int
+        The hour of the student's variant, sent as five bits.
 
     Returns
     -------
@@ -545,9 +591,9 @@ def check_one_time_pad(answer: object) -> Verdict:
         a wrong length, or which bits are wrong.
     """
     key = _sifted_key()
-    message = PAD_MESSAGE
+    width = len(PAD_MESSAGE)
+    message = format(hour, f"0{width}b")
     truth = _combine(message, key, lambda m, k: m ^ k)
-    width = len(message)
     added = format((int(message, 2) + int(key, 2)) % 2**width, f"0{width}b")
     xor_rule = (
         "XOR gives 1 when the two bits differ and 0 when they are the same: "
@@ -597,7 +643,7 @@ def check_one_time_pad(answer: object) -> Verdict:
         truth,
         "the ciphertext",
         mistakes,
-        xor_rule,
+        f"{xor_rule} The message is the hour {hour} in five bits, {message}.",
         remark=(
             f"Bob undoes it with the same key: {truth} ⊕ {key} = {message}, since XOR-ing a bit twice with "
             "the same key bit gives it back. Eve, who sees only the ciphertext, learns nothing: each "

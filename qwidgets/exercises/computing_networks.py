@@ -32,6 +32,7 @@ import qutip
 from qwidgets.errors import excerpt
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import read_choice, read_number
+from qwidgets.exercises.variants import Parameter
 from qwidgets.exercises.verdicts import near, share_verdict
 from qwidgets.physics import bell_state, fidelity, nonlocal_cnot, required_stage, stage, werner_state
 
@@ -39,8 +40,10 @@ __all__ = [
     "COMPUTING_BASELINES_M",
     "COMPUTING_FAULT_TOLERANCE_CHOICES",
     "COMPUTING_FAULT_TOLERANCE_RIGHT_CHOICE",
+    "COMPUTING_LINKED_BASELINES_KM",
     "COMPUTING_PLUS_ZERO_CHOICES",
     "COMPUTING_PLUS_ZERO_RIGHT_CHOICE",
+    "COMPUTING_WERNER_FIDELITIES",
     "COMPUTING_WERNER_FIDELITY",
     "check_computing_blind_stage",
     "check_computing_fault_tolerance",
@@ -179,24 +182,30 @@ def check_computing_blind_stage(answer: object) -> Verdict:
 # -- 3. Linked telescopes --------------------------------------------------------------------------
 COMPUTING_BASELINES_M: tuple[float, float] = (100.0, 10_000.0)
 """The two baselines (m) of exercise ``computing_networks.computing_telescope_gain``: today's, linked."""
+COMPUTING_LINKED_BASELINES_KM = (COMPUTING_BASELINES_M[1] / 1000, 3.0, 5.0, 8.0, 25.0, 40.0)
+"""The linked baseline (km): the lesson's 10 km, then the others'; no gain the square root of another."""
 
 
 @exercise(
     id="computing_networks.computing_telescope_gain",
     lesson=LESSON,
     answer_name="answer_computing_telescope_gain",
+    params=[Parameter("baseline_km", COMPUTING_LINKED_BASELINES_KM, symbol="D", unit="km")],
 )
-def check_computing_telescope_gain(answer: object) -> Verdict:
+def check_computing_telescope_gain(answer: object, baseline_km: float) -> Verdict:
     """One number, e.g. 7.
 
     Exercise: two telescopes observe the same star and combine their light; the smallest angle they
     resolve is about wavelength / baseline. Linked by shared entanglement, the telescopes could
-    stand 10 km apart instead of 100 m. By what factor does the smallest resolvable angle shrink?
+    stand D km apart (10 km in the lesson, each student's own on a class hub) instead of 100 m. By
+    what factor does the smallest resolvable angle shrink?
 
     Parameters
     ----------
     answer : float
         The factor, within 1 %.
+    baseline_km : float
+        The student's linked baseline D, km.
 
     Returns
     -------
@@ -204,7 +213,7 @@ def check_computing_telescope_gain(answer: object) -> Verdict:
         Correct, or the mistake: the square root, the area (baseline squared), the inverse,
         kilometres divided by metres, or no gain; a number of zero or less.
     """
-    short, long = COMPUTING_BASELINES_M
+    short, long = COMPUTING_BASELINES_M[0], baseline_km * 1000
     truth = long / short
     hint = (
         f"The angle is wavelength / baseline, so for the same light it is inversely proportional to the "
@@ -403,6 +412,8 @@ def check_computing_plus_zero(answer: object) -> Verdict:
 # -- 6. Predict: a noisy pair ---------------------------------------------------------------------
 COMPUTING_WERNER_FIDELITY = 0.8
 """Fidelity of the Werner pair in exercise ``computing_networks.computing_werner_fidelity``."""
+COMPUTING_WERNER_FIDELITIES = (COMPUTING_WERNER_FIDELITY, 0.55, 0.65, 0.74, 0.85)
+"""The lesson's F, then the others': below 0.92, where (2F + 1)/3 stays 0.01 above (4F + 1)/5."""
 
 
 @exercise(
@@ -410,18 +421,21 @@ COMPUTING_WERNER_FIDELITY = 0.8
     lesson=LESSON,
     answer_name="answer_computing_werner_fidelity",
     points=2,
+    params=[Parameter("fidelity", COMPUTING_WERNER_FIDELITIES, symbol="F")],
 )
-def check_computing_werner_fidelity(answer: object) -> Verdict:
+def check_computing_werner_fidelity(answer: object, fidelity: float) -> Verdict:
     """One number from 0 to 1, e.g. 0.3.
 
     Exercise (predict, then check): Alice's control is |1⟩, Bob's target |0⟩, and they share a
-    Werner pair of fidelity 0.8. What is the fidelity of the output with the ideal |11⟩, averaged
-    over the bits?
+    Werner pair of fidelity F (0.8 in the lesson, each student's own on a class hub). What is the
+    fidelity of the output with the ideal |11⟩, averaged over the bits?
 
     Parameters
     ----------
     answer : float
         The fidelity, within 0.01.
+    fidelity : float
+        The student's F.
 
     Returns
     -------
@@ -430,7 +444,7 @@ def check_computing_werner_fidelity(answer: object) -> Verdict:
         error hurting), (4F + 1)/5 (the average over all inputs), F², a perfect output; a
         percentage or a number outside 0 to 1.
     """
-    f = COMPUTING_WERNER_FIDELITY
+    f = fidelity
     truth = nonlocal_cnot(qutip.tensor(_ONE, _ZERO), werner_state(f), rng=0).mean_fidelity
     hint = (
         "A Werner pair is Φ+ with probability F, otherwise Φ+ with a bit flip, a phase flip or both on "

@@ -223,7 +223,7 @@ def exercise(
                 ok, hint = False, f"{form} {_BUG}"
                 message = f"The check failed on {excerpt(answer)} ({type(exc).__name__}: {_shorten(exc)})."
             if not ok and shown:
-                message, hint = _someone_elses(body, answer, numbers) or (message, hint)
+                message, hint = _someone_elses(body, answer, numbers, message) or (message, hint)
             return Feedback(id, "correct" if ok else "wrong", message, hint, shown)
 
         existing = EXERCISES.get(id)
@@ -234,8 +234,14 @@ def exercise(
     return register
 
 
-def _someone_elses(body: Callable[..., Verdict], answer: Any, numbers: Variant) -> tuple[str, str] | None:
-    """If ``answer`` is right for numbers other than the student's, say whose: the lesson's or others'."""
+def _someone_elses(
+    body: Callable[..., Verdict], answer: Any, numbers: Variant, verdict: str
+) -> tuple[str, str] | None:
+    """If ``answer`` is right for numbers other than the student's, say whose, then the check's ``verdict``.
+
+    The same value may be a copied answer or a mistake the check names with the student's own
+    numbers: the feedback says both, the copy first.
+    """
     for other in numbers.others():
         try:
             right_there = body(answer, **other.as_dict()).correct
@@ -245,7 +251,7 @@ def _someone_elses(body: Callable[..., Verdict], answer: Any, numbers: Variant) 
             whose = "the lesson's numbers" if other.student is None else "another student's numbers"
             return (
                 f"That is the answer for {whose}, not yours. It is right for {other.describe()}; "
-                f"yours are {numbers.describe()}.",
+                f"yours are {numbers.describe()}. With your numbers: {verdict}",
                 f"Work it out again with your own numbers: variant({numbers.exercise!r}) shows them.",
             )
     return None

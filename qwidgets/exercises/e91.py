@@ -30,6 +30,7 @@ from types import MappingProxyType
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import MAX_TEXT, read_choice, read_number, read_probability
+from qwidgets.exercises.variants import Parameter
 from qwidgets.exercises.verdicts import close, share_verdict
 from qwidgets.physics import (
     ALICE_ANGLES,
@@ -49,6 +50,8 @@ __all__ = [
     "DEVICE_INDEPENDENT_CHOICES",
     "DEVICE_INDEPENDENT_RIGHT_CHOICE",
     "E91_LESSON_PAIRS",
+    "E91_EVE_SHARES",
+    "E91_PAIRS_OPTIONS",
     "check_e91_device_independent",
     "check_e91_eve_chsh",
     "check_e91_eve_qber",
@@ -222,22 +225,37 @@ def check_e91_key_settings(answer: object) -> Verdict:
     )
 
 
-# -- 2. How many key bits from 9000 pairs? -------------------------------------------------------------
+# -- 2. How many key bits from N pairs? ----------------------------------------------------------------
 E91_LESSON_PAIRS = 9000
-"""Pairs the source sends in exercise ``e91.e91_key_bits`` (and the panel's default)."""
+"""Pairs the source sends in exercise ``e91.e91_key_bits`` in the lesson (and the panel's default)."""
+E91_PAIRS_OPTIONS: tuple[int, ...] = (E91_LESSON_PAIRS, 6300, 7200, 8100, 9900, 11700)
+"""N in exercise ``e91.e91_key_bits``: the lesson's 9000, then the other students' (multiples of 900).
+
+No named mistake of one N (N/9, N/3, 4N/9, N/2, 2N/3, N) is the answer 2N/9 of another: 4500, for
+one, would make the lesson's 2000 its 4N/9.
+"""
 
 
-@exercise(id="e91.e91_key_bits", lesson=LESSON, answer_name="answer_e91_key_bits", points=1)
-def check_e91_key_bits(answer: object) -> Verdict:
+@exercise(
+    id="e91.e91_key_bits",
+    lesson=LESSON,
+    answer_name="answer_e91_key_bits",
+    points=1,
+    params=[Parameter("pairs", E91_PAIRS_OPTIONS, symbol="N")],
+)
+def check_e91_key_bits(answer: object, pairs: int) -> Verdict:
     """One number: the expected count of key bits, e.g. 1500.
 
-    Exercise: the source sends 9000 pairs, and Alice and Bob each pick one of their three
-    settings at random, independently, for every pair. How many key bits do they expect?
+    Exercise: the source sends N pairs (9000 in the lesson, each student's own on a class hub),
+    and Alice and Bob each pick one of their three settings at random, independently, for every
+    pair. How many key bits do they expect?
 
     Parameters
     ----------
     answer : float
         The expected count, within 1 %.
+    pairs : int
+        The number of pairs N in the student's variant.
 
     Returns
     -------
@@ -248,7 +266,7 @@ def check_e91_key_bits(answer: object) -> Verdict:
         the fraction or the percentage instead of a count, one run's count instead of the expected
         one.
     """
-    n = E91_LESSON_PAIRS
+    n = pairs
     truth = E91_KEY_FRACTION * n
     n_key = len(E91_KEY_SETTINGS)
     grid = (
@@ -309,20 +327,40 @@ def check_e91_key_bits(answer: object) -> Verdict:
 
 # -- 3. The Bell test against Eve --------------------------------------------------------------------
 _FULL_EVE = InterceptResend(1.0, "random")
+E91_EVE_SHARES: tuple[float, ...] = (1.0, 0.7, 0.75, 0.8, 0.9)
+"""Eve's share q of the pairs in exercises ``e91.e91_eve_chsh`` and ``e91.e91_eve_qber``.
+
+The lesson's Eve measures every pair (q = 1); the other students' a share q, each above
+2 - sqrt(2) = 0.59 by enough that ``S = 2 sqrt(2)(1 - q/2)`` stays below 2 by more than the
+tolerance: the Bell test raises the alarm for every student.
+"""
 
 
-@exercise(id="e91.e91_eve_chsh", lesson=LESSON, answer_name="answer_e91_eve_chsh", points=2)
-def check_e91_eve_chsh(answer: object) -> Verdict:
+def _eve_share_words(share: float) -> str:
+    return "every pair" if share == 1 else f"a share q = {share:g} of the pairs"
+
+
+@exercise(
+    id="e91.e91_eve_chsh",
+    lesson=LESSON,
+    answer_name="answer_e91_eve_chsh",
+    points=2,
+    params=[Parameter("share", E91_EVE_SHARES, symbol="q")],
+)
+def check_e91_eve_chsh(answer: object, share: float) -> Verdict:
     """One number: the CHSH value S, e.g. 2.5.
 
-    Exercise (predict, then check on the panel): Eve intercepts every pair, measures Bob's qubit
-    in Z or X (at random, pair by pair) and sends Bob what she found. What CHSH value ``S`` do
-    Alice and Bob expect from their test settings?
+    Exercise (predict, then check on the panel): Eve intercepts a share q of the pairs (every
+    pair, q = 1, in the lesson; each student's own q on a class hub), measures Bob's qubit in Z or
+    X (at random, pair by pair) and sends Bob what she found. What CHSH value ``S`` do Alice and
+    Bob expect from their test settings?
 
     Parameters
     ----------
     answer : float
         ``S``, within 0.02.
+    share : float
+        Eve's share q of the pairs in the student's variant.
 
     Returns
     -------
@@ -331,15 +369,27 @@ def check_e91_eve_chsh(answer: object) -> Verdict:
         every correlation shrunk by 1 - QBER, a quarter of ``2 sqrt(2)``, the sign, a value above
         Tsirelson's bound or between the two bounds.
     """
-    stats = e91_statistics(eve=_FULL_EVE)
+    stats = e91_statistics(eve=InterceptResend(share, "random"))
     truth, qber = stats.chsh, stats.qber
     halves = (
         "After Eve measured Bob's qubit in Z, the pair is |00⟩ or |11⟩ and E(a, b) = cos a cos b; in X, "
         "E(a, b) = sin a sin b. Average the two: every correlation shrinks to half of cos(a − b). What "
         "happens to S, which adds four of them?"
     )
+    if share != 1:
+        halves += (
+            f" Eve measures a share q = {share:g} of the pairs; the others keep their full correlations: "
+            "S = (1 − q) 2√2 + q × (the S of a measured pair)."
+        )
     value = read_number(answer, "S", "2.5")
     if abs(value - truth) <= _S_TOLERANCE:
+        if share != 1:
+            return correct(
+                f"S = 2√2 (1 − q/2) = 2√2 × {1 - share / 2:g} = {truth:.4f}; you gave {value:g}. On the "
+                f"{share * 100:g} % of the pairs Eve measures every correlation halves, on the rest it "
+                "stays: S is the mixture. It is below 2: the measured pairs act as local hidden variables, "
+                "and the untouched ones are too few to lift S above 2. The Bell test raises the alarm."
+            )
         return correct(
             f"S = {truth:.4f} = √2, half of 2√2; you gave {value:g}. Every correlation halves, and with "
             "them S. It is below 2, as it must be: once Eve has measured, the pair is no longer "
@@ -355,7 +405,7 @@ def check_e91_eve_chsh(answer: object) -> Verdict:
         (
             CLASSICAL_CHSH_BOUND,
             f"{value:g} is the classical bound. Measured pairs can reach at most 2, but Eve's measurement "
-            "in Z or X gives less.",
+            f"in Z or X, on {_eve_share_words(share)}, gives less.",
         ),
         (
             0.0,
@@ -370,7 +420,7 @@ def check_e91_eve_chsh(answer: object) -> Verdict:
         (
             TSIRELSON_BOUND / 4,
             f"{value:g} is a quarter of 2√2. Each correlation halves, and S is the sum of four of them: S "
-            "halves too.",
+            + ("halves too." if share == 1 else "halves too, on the pairs Eve measured."),
         ),
         (-truth, f"{value:g} has the wrong sign: the correlations keep their signs, only their size halves."),
     ]
@@ -381,45 +431,65 @@ def check_e91_eve_chsh(answer: object) -> Verdict:
         return wrong(f"{value:g} is more than 2√2: no quantum state gives more (Tsirelson's bound).", halves)
     if value > CLASSICAL_CHSH_BOUND:
         return wrong(
-            f"{value:g} is above 2, which needs entanglement. Eve's measurement on every pair leaves none.",
+            f"{value:g} is above 2, which needs entanglement. Eve's measurement on "
+            f"{_eve_share_words(share)} leaves too little of it.",
             halves,
         )
     return wrong(f"{value:g} is not the S of this attack.", halves)
 
 
-@exercise(id="e91.e91_eve_qber", lesson=LESSON, answer_name="answer_e91_eve_qber", points=1)
-def check_e91_eve_qber(answer: object) -> Verdict:
+@exercise(
+    id="e91.e91_eve_qber",
+    lesson=LESSON,
+    answer_name="answer_e91_eve_qber",
+    points=1,
+    params=[Parameter("share", E91_EVE_SHARES, symbol="q")],
+)
+def check_e91_eve_qber(answer: object, share: float) -> Verdict:
     """One number from 0 to 1: the QBER of the key bits, e.g. 0.3.
 
-    Exercise: the same Eve (every pair, Z or X at random). What share of the key bits differ
+    Exercise: the same kind of Eve (Z or X at random), on a share q of the pairs (every pair,
+    q = 1, in the lesson; each student's own q on a class hub). What share of the key bits differ
     between Alice and Bob?
 
     Parameters
     ----------
     answer : float
         The QBER, within 0.01.
+    share : float
+        Eve's share q of the pairs in the student's variant.
 
     Returns
     -------
     Verdict
-        Correct, or the mistake: 1/2 (the wrong basis alone), 0 (she resends what she found), Eve
-        always in X or always in Z (1/8, 3/8), the share of bits that agree, a percentage, a number
+        Correct, or the mistake: q/2 (the wrong basis alone), 0 (she resends what she found), Eve
+        always in X or always in Z (q/8, 3q/8), the share of bits that agree, a percentage, a number
         outside 0 to 1.
     """
-    stats = e91_statistics(eve=_FULL_EVE)
+    stats = e91_statistics(eve=InterceptResend(share, "random"))
     truth = stats.qber
-    only_x = e91_statistics(eve=InterceptResend(1.0, "X")).qber
-    only_z = e91_statistics(eve=InterceptResend(1.0, "Z")).qber
+    only_x = e91_statistics(eve=InterceptResend(share, "X")).qber
+    only_z = e91_statistics(eve=InterceptResend(share, "Z")).qber
     hint = (
         "Take the key pair at π/2 (an X measurement on both sides). If Eve measured in X, Bob gets her "
         "result, which is Alice's bit. If she measured in Z, Bob's qubit is |0⟩ or |1⟩, and his X result is "
-        "a coin toss. Average over her two choices."
+        "a coin toss. Average over her two choices"
+        + (
+            "."
+            if share == 1
+            else f", and remember that she measures only a share q = {share:g} of the pairs."
+        )
+    )
+    wrong_basis = (
+        "1/2 is how often Eve picks a basis that does not fit the key setting."
+        if share == 1
+        else f"{share / 2:g} = q/2 is the share of the pairs where Eve picks a basis that does not fit the "
+        "key setting."
     )
     mistakes = [
         (
-            0.5,
-            "1/2 is how often Eve picks a basis that does not fit the key setting. Even then Bob's result "
-            "is a coin toss: right half the time.",
+            share / 2,
+            f"{wrong_basis} Even then Bob's result is a coin toss: right half the time.",
             hint,
         ),
         (
@@ -451,8 +521,13 @@ def check_e91_eve_qber(answer: object) -> Verdict:
         hint,
         what="the QBER",
         remark=(
-            f"The same 25 % as Eve's intercept-resend on BB84 (lesson 04); on top of it S falls to "
-            f"{stats.chsh:.2f}. Check both on the panel."
+            (
+                "The same 25 % as Eve's intercept-resend on BB84 (lesson 04)"
+                if share == 1
+                else f"q/4: 25 % on the {share * 100:g} % of the pairs Eve measures, none on the rest, as "
+                "for Eve's intercept-resend on BB84 (lesson 04)"
+            )
+            + f"; on top of it S falls to {stats.chsh:.2f}. Check both on the panel."
         ),
     )
 

@@ -20,6 +20,7 @@ import math
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import read_number, read_probability
+from qwidgets.exercises.variants import Parameter
 from qwidgets.exercises.verdicts import NUMBER_TOLERANCE, probability_verdict, share_verdict
 from qwidgets.physics import (
     AXIS_STATES,
@@ -36,11 +37,15 @@ from qwidgets.physics import (
 __all__ = [
     "BREIDBART_DIRECTION",
     "CAUGHT_TARGET",
+    "CAUGHT_TARGETS",
     "KEY_FRACTION_QBER",
+    "KEY_FRACTION_QBERS",
     "PARTIAL_ATTACK_FRACTION",
+    "PARTIAL_ATTACK_FRACTIONS",
     "PNS_DISTANCE_KM",
     "PNS_MEAN_PHOTON_NUMBER",
     "UNSEEN_CHECK_BITS",
+    "UNSEEN_CHECK_BITS_OPTIONS",
     "check_breidbart_guess",
     "check_check_bits",
     "check_key_fraction",
@@ -63,28 +68,39 @@ def _full_attack_qber() -> float:
 # -- 1. Predict, then check: a partial intercept-resend attack ------------------------------------
 PARTIAL_ATTACK_FRACTION = 0.4
 """Share of the photons Eve intercepts and resends in exercise ``eavesdroppers.partial_qber``."""
+PARTIAL_ATTACK_FRACTIONS = (PARTIAL_ATTACK_FRACTION, 0.2, 0.3, 0.6, 0.7, 0.9)
+"""The lesson's share, then the other students'. Not 0.5 (its f/2 would be the full attack's 1/4),
+0.8 (its share of right bits, 1 − f/4, would be f) nor 1 (the full attack itself)."""
 
 
-@exercise(id="eavesdroppers.partial_qber", lesson=LESSON, answer_name="answer_partial_qber", points=1)
-def check_partial_qber(answer: object) -> Verdict:
+@exercise(
+    id="eavesdroppers.partial_qber",
+    lesson=LESSON,
+    answer_name="answer_partial_qber",
+    points=1,
+    params=[Parameter("fraction", PARTIAL_ATTACK_FRACTIONS, symbol="f")],
+)
+def check_partial_qber(answer: object, fraction: float) -> Verdict:
     """One number from 0 to 1: the error rate (QBER) of the sifted key, e.g. 0.3.
 
-    Exercise (predict, then check on the panel): Eve intercepts 40 % of the photons, measures
-    each in Z or X at random and resends what she found. Predict the QBER of the sifted key.
+    Exercise (predict, then check on the panel): Eve intercepts a share f of the photons (40 %
+    in the lesson, each student's own on a class hub), measures each in Z or X at random and
+    resends what she found. Predict the QBER of the sifted key.
 
     Parameters
     ----------
     answer : float
         The QBER, within 0.01.
+    fraction : float
+        The share of the photons Eve attacks, in the student's variant.
 
     Returns
     -------
     Verdict
-        Correct (with an invitation to check it on the panel), or the mistake: 0.4 (the share
-        attacked taken for the error rate), 0.2 (every wrong basis taken for an error), 0.25
-        (the full attack), 0.9 (the share of right bits), a percentage.
+        Correct (with an invitation to check it on the panel), or the mistake: f (the share
+        attacked taken for the error rate), f/2 (every wrong basis taken for an error), 0.25
+        (the full attack), 1 − f/4 (the share of right bits), a percentage.
     """
-    fraction = PARTIAL_ATTACK_FRACTION
     truth = bb84_statistics(eve=InterceptResend(fraction=fraction)).qber
     full = _full_attack_qber()
     chain = (
@@ -113,8 +129,8 @@ def check_partial_qber(answer: object) -> Verdict:
                 f"{fraction / 2:g} = {fraction:g} × 1/2 counts every photon Eve measured in the wrong "
                 "basis as "
                 "an error. But she resends it in her basis, |0⟩ or |1⟩ when Alice used X, say, and Bob, "
-                "measuring in Alice's basis, still gets the right bit half the time. (0.2 is also Eve's "
-                "information in bits per sifted bit: the panel shows it.)",
+                "measuring in Alice's basis, still gets the right bit half the time. "
+                f"({fraction / 2:g} is also Eve's information in bits per sifted bit: the panel shows it.)",
                 "Multiply by one more 1/2: the chance that a wrong-basis photon gives Bob the wrong bit.",
             ),
             (
@@ -244,30 +260,37 @@ def check_breidbart_guess(answer: object) -> Verdict:
 # -- 3. Predict: the chance that Eve stays unseen ---------------------------------------------------
 UNSEEN_CHECK_BITS = 20
 """Bits compared in public in exercise ``eavesdroppers.unseen_probability``."""
+UNSEEN_CHECK_BITS_OPTIONS = (UNSEEN_CHECK_BITS, 10, 12, 15, 25, 30)
+"""The lesson's count of check bits, then the other students'."""
 
 
 @exercise(
-    id="eavesdroppers.unseen_probability", lesson=LESSON, answer_name="answer_unseen_probability", points=1
+    id="eavesdroppers.unseen_probability",
+    lesson=LESSON,
+    answer_name="answer_unseen_probability",
+    points=1,
+    params=[Parameter("n", UNSEEN_CHECK_BITS_OPTIONS)],
 )
-def check_unseen_probability(answer: object) -> Verdict:
+def check_unseen_probability(answer: object, n: int) -> Verdict:
     """One number from 0 to 1: a probability, e.g. 0.0012 or an expression such as 0.5**10.
 
-    Exercise: Eve intercepts and resends every photon (QBER 1/4). Alice and Bob compare 20 bits
-    of the sifted key and abort at the first error. What is the probability that Eve stays
-    unseen?
+    Exercise: Eve intercepts and resends every photon (QBER 1/4). Alice and Bob compare n bits
+    of the sifted key (20 in the lesson, each student's own on a class hub) and abort at the
+    first error. What is the probability that Eve stays unseen?
 
     Parameters
     ----------
     answer : float
-        The probability, within 10 % of its value (it is far below 0.01).
+        The probability, within 10 % of its value (it is far below 0.1).
+    n : int
+        The number of check bits, in the student's variant.
 
     Returns
     -------
     Verdict
-        Correct, or the mistake: 1 - (3/4)^20 (caught), (1/4)^20 (every bit wrong), (1/2)^20,
-        3/4 (one bit), 15 or 5 (expected counts), 0 (never unseen), a percentage.
+        Correct, or the mistake: 1 - (3/4)^n (caught), (1/4)^n (every bit wrong), (1/2)^n,
+        3/4 (one bit), 3n/4 or n/4 (expected counts), 0 (never unseen), a percentage.
     """
-    n = UNSEEN_CHECK_BITS
     qber = _full_attack_qber()
     truth = 1 - detection_probability(qber, n)
     right = 1 - qber
@@ -338,6 +361,8 @@ def check_unseen_probability(answer: object) -> Verdict:
 # -- 4. How many check bits? ---------------------------------------------------------------------
 CAUGHT_TARGET = 0.999
 """Probability of catching a full intercept-resend attack asked for in ``eavesdroppers.check_bits``."""
+CAUGHT_TARGETS = (CAUGHT_TARGET, 0.95, 0.98, 0.99, 0.995, 0.9999)
+"""The lesson's probability, then the other students'."""
 
 
 def _fewest_check_bits(qber: float, target: float) -> int:
@@ -348,17 +373,26 @@ def _fewest_check_bits(qber: float, target: float) -> int:
     return n
 
 
-@exercise(id="eavesdroppers.check_bits", lesson=LESSON, answer_name="answer_check_bits", points=2)
-def check_check_bits(answer: object) -> Verdict:
+@exercise(
+    id="eavesdroppers.check_bits",
+    lesson=LESSON,
+    answer_name="answer_check_bits",
+    points=2,
+    params=[Parameter("target", CAUGHT_TARGETS, symbol="P")],
+)
+def check_check_bits(answer: object, target: float) -> Verdict:
     """A whole number of bits, e.g. 12.
 
     Exercise: how many bits must Alice and Bob compare, aborting at the first error, to catch a
-    full intercept-resend attack (QBER 1/4) with probability at least 99.9 %? Give the fewest.
+    full intercept-resend attack (QBER 1/4) with probability at least P (0.999 in the lesson,
+    each student's own on a class hub)? Give the fewest.
 
     Parameters
     ----------
     answer : int
         A count; a float with a whole value (``25.0``) or a NumPy integer is read as the integer.
+    target : float
+        The probability of catching Eve asked for, in the student's variant.
 
     Returns
     -------
@@ -367,7 +401,6 @@ def check_check_bits(answer: object) -> Verdict:
         instead of a count, 1/4 or 1/2 in the place of 3/4, enough but not the fewest, too few.
     """
     qber = _full_attack_qber()
-    target = CAUGHT_TARGET
     truth = _fewest_check_bits(qber, target)
     value = read_number(answer, "the number of check bits", "12")
     exact = math.log(1 - target) / math.log(1 - qber)
@@ -404,10 +437,11 @@ def check_check_bits(answer: object) -> Verdict:
         return wrong(f"{n:,} bits are far more than needed, and every checked bit is thrown away.", rule)
     probability = detection_probability(qber, n)
     if n == truth - 1:
+        rounds = f" (the panel rounds it to {probability:.1%})" if round(probability, 3) >= target else ""
         return wrong(
-            f"Just short: {n} bits catch Eve with probability 1 − (3/4)^{n} = {probability:.6f}, a hair "
-            f"below {target:g} (the panel rounds it to {probability:.1%}). ln({1 - target:g}) / ln(3/4) = "
-            f"{exact:.2f}: rounding it down loses the last bit.",
+            f"Just short: {n} bits catch Eve with probability 1 − (3/4)^{n} = {probability:.6f}, below "
+            f"{target:g}{rounds}. ln({1 - target:g}) / ln(3/4) = {exact:.2f}: rounding it down loses the "
+            "last bit.",
             "Round up, never down: fewer bits than the exact solution are not enough.",
         )
     if n == _fewest_check_bits(1 - qber, target):
@@ -438,19 +472,31 @@ def check_check_bits(answer: object) -> Verdict:
 # -- 5. The secret key fraction -------------------------------------------------------------------
 KEY_FRACTION_QBER = 0.05
 """QBER of the BB84 sifted key in exercise ``eavesdroppers.key_fraction``."""
+KEY_FRACTION_QBERS = (KEY_FRACTION_QBER, 0.02, 0.03, 0.04, 0.07, 0.08)
+"""The lesson's QBER, then the other students': all below the 11 % threshold. Not 0.06, where
+1 − 2h(Q) and h(Q) lie within 0.02."""
 
 
-@exercise(id="eavesdroppers.key_fraction", lesson=LESSON, answer_name="answer_key_fraction", points=1)
-def check_key_fraction(answer: object) -> Verdict:
+@exercise(
+    id="eavesdroppers.key_fraction",
+    lesson=LESSON,
+    answer_name="answer_key_fraction",
+    points=1,
+    params=[Parameter("qber", KEY_FRACTION_QBERS, symbol="Q")],
+)
+def check_key_fraction(answer: object, qber: float) -> Verdict:
     """One number from 0 to 1: the share of the sifted key that stays secret, e.g. 0.6.
 
-    Exercise: the sifted BB84 key has a QBER of 5 %. What fraction of it is left as secret key
+    Exercise: the sifted BB84 key has a QBER Q (5 % in the lesson, each student's own on a class
+    hub). What fraction of it is left as secret key
     after error correction and privacy amplification (Shor-Preskill: ``1 - 2 h(Q)``)?
 
     Parameters
     ----------
     answer : float
         The fraction, within 0.01.
+    qber : float
+        The QBER Q, in the student's variant.
 
     Returns
     -------
@@ -459,7 +505,6 @@ def check_key_fraction(answer: object) -> Verdict:
         (what is given up), ``h(Q)``, ``1 - 2Q`` (Q in the place of h(Q)), the six-state
         formula, 0, a percentage.
     """
-    qber = KEY_FRACTION_QBER
     truth = secret_key_fraction(qber, "bb84")
     h = binary_entropy(qber)
     formula = "r = 1 − 2h(Q), with h(Q) = −Q log2 Q − (1 − Q) log2(1 − Q)."
@@ -490,9 +535,8 @@ def check_key_fraction(answer: object) -> Verdict:
         ),
         (
             1 - 2 * qber,
-            f"{1 - 2 * qber:g} = 1 − 2Q uses the error rate where its entropy belongs: h(0.05) ≈ {h:.3f}, "
-            "much "
-            "more than 0.05.",
+            f"{1 - 2 * qber:g} = 1 − 2Q uses the error rate where its entropy belongs: "
+            f"h({qber:g}) ≈ {h:.3f}, much more than {qber:g}.",
             formula,
         ),
         (

@@ -28,6 +28,7 @@ from types import MappingProxyType
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import read_choice, read_number, read_probability
+from qwidgets.exercises.variants import Parameter, format_value
 from qwidgets.exercises.verdicts import close, probability_verdict, share_verdict
 from qwidgets.physics import (
     CHSH_ANGLES,
@@ -45,10 +46,12 @@ from qwidgets.physics import (
 )
 
 __all__ = [
+    "CHSH_WERNER_FIDELITIES",
     "CHSH_WERNER_FIDELITY",
     "NO_MESSAGE_CHOICES",
     "NO_MESSAGE_RIGHT_CHOICE",
     "PAIR_ANGLES",
+    "SAME_BIT_BOB_ANGLES",
     "check_bob_without_news",
     "check_chsh_classical_win",
     "check_chsh_violation_fidelity",
@@ -66,11 +69,27 @@ PAIR_ANGLES: tuple[float, float] = (0.0, math.pi / 4)
 
 The defaults of :class:`~qwidgets.BellPairPanel`, so that the panel checks both predictions.
 """
+SAME_BIT_BOB_ANGLES: tuple[float, ...] = (
+    PAIR_ANGLES[1],
+    math.pi / 10,
+    3 * math.pi / 10,
+    3 * math.pi / 8,
+    2 * math.pi / 5,
+)
+"""Bob's angle in exercise 1: the lesson's pi/4, then the other students' (Alice stays at 0).
+
+All between 0 and pi/2. Chosen so that no named mistake of one angle (the correlation, the
+amplitude, the whole angle, different bits, degrees) comes within 0.01 of the answer of another
+(pi/6 and pi/8 do: cos(pi/8) = 0.924, cos²(pi/12) = 0.933), nor two mistakes of one angle of each
+other (pi/3: cos²(pi/3) = sin²(pi/6)), nor a mistake of pi/2 of its answer.
+"""
 
 
-def _phi_plus_table() -> tuple[tuple[float, float], tuple[float, float]]:
-    """``P[x][y]`` of Alice's bit ``x`` and Bob's ``y`` for ``Phi+`` measured at :data:`PAIR_ANGLES`."""
-    table = outcome_probabilities(bell_state("phi+"), *PAIR_ANGLES)
+def _phi_plus_table(
+    alice: float = PAIR_ANGLES[0], bob: float = PAIR_ANGLES[1]
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """``P[x][y]`` of Alice's bit ``x`` and Bob's ``y`` for ``Phi+`` measured at ``alice``, ``bob``."""
+    table = outcome_probabilities(bell_state("phi+"), alice, bob)
     return (float(table[0, 0]), float(table[0, 1])), (float(table[1, 0]), float(table[1, 1]))
 
 
@@ -80,31 +99,37 @@ def _phi_plus_table() -> tuple[tuple[float, float], tuple[float, float]]:
     lesson=LESSON,
     answer_name="answer_same_bit_probability",
     points=1,
+    params=[Parameter("bob_angle", SAME_BIT_BOB_ANGLES, symbol="b")],
 )
-def check_same_bit_probability(answer: object) -> Verdict:
+def check_same_bit_probability(answer: object, bob_angle: float) -> Verdict:
     """One number from 0 to 1: the probability that Alice's and Bob's bits are equal, e.g. 0.6.
 
     Exercise (predict, then check on the panel): Alice and Bob share the Bell pair ``Phi+``.
-    Alice measures her qubit at angle 0 (along z), Bob his at angle pi/4 (:data:`PAIR_ANGLES`).
-    What is the probability that they get the same bit?
+    Alice measures her qubit at angle 0 (along z), Bob his at angle b (pi/4 in the lesson, each
+    student's own on a class hub: :data:`SAME_BIT_BOB_ANGLES`). What is the probability that they
+    get the same bit?
 
     Parameters
     ----------
     answer : float
         The probability, within 0.01.
+    bob_angle : float
+        Bob's measurement angle b of the student's variant (rad).
 
     Returns
     -------
     Verdict
         Correct (with an invitation to check it on the panel), or the mistake: the correlation
-        ``E = cos(pi/4)``, the amplitude ``cos(pi/8)``, the whole angle ``cos^2(pi/4)``, the
+        ``E = cos(b)``, the amplitude ``cos(b/2)``, the whole angle ``cos^2(b)``, the
         probability of different bits, degrees in a cosine of radians, 1 (equal angles only),
         a percentage.
     """
-    alice, bob = PAIR_ANGLES
-    (p00, p01), (p10, p11) = _phi_plus_table()
+    alice, bob = PAIR_ANGLES[0], bob_angle
+    (p00, p01), (p10, p11) = _phi_plus_table(alice, bob)
     truth = p00 + p11
     gap = bob - alice
+    shown, half = format_value(gap), format_value(gap / 2)
+    coins = " (0.5 is also what two independent coins would give; the pair does better.)"
     rule = (
         "For Φ+ the two bits agree with probability cos²(Δ/2), where Δ is the angle between the two "
         "measurement directions on the Bloch sphere: the Born rule of lesson 01, with half the angle."
@@ -115,47 +140,49 @@ def check_same_bit_probability(answer: object) -> Verdict:
         [
             (
                 correlation(bell_state("phi+"), alice, bob),
-                f"{math.cos(gap):.3f} = cos(π/4) is the correlation E(a, b): the average of the product of "
-                "the two outcomes written as +1 and −1. The probability of equal bits is (1 + E)/2.",
+                f"{math.cos(gap):.3f} = cos({shown}) is the correlation E(a, b): the average of the product "
+                "of the two outcomes written as +1 and −1. The probability of equal bits is (1 + E)/2.",
                 rule,
             ),
             (
                 math.sqrt(truth),
-                f"{math.sqrt(truth):.3f} = cos(π/8) is an amplitude. A probability is its square "
+                f"{math.sqrt(truth):.3f} = cos({half}) is an amplitude. A probability is its square "
                 "(Born rule).",
                 "Square it.",
             ),
             (
                 math.cos(gap) ** 2,
-                f"{math.cos(gap) ** 2:.3f} = cos²(π/4) uses the whole angle between the two directions. The "
-                "Born rule takes half of it: opposite points of the sphere (Δ = π) are the two outcomes of "
-                "one measurement. (0.5 is also what two independent coins would give; the pair does better.)",
+                f"{math.cos(gap) ** 2:.3f} = cos²({shown}) uses the whole angle between the two directions. "
+                "The Born rule takes half of it: opposite points of the sphere (Δ = π) are the two outcomes "
+                "of one measurement." + (coins if close(math.cos(gap) ** 2, 0.5) else ""),
                 rule,
             ),
             (
                 p01 + p10,
-                f"{p01 + p10:.3f} = sin²(π/8) is the probability that the bits differ. The question asks how "
-                "often they agree.",
+                f"{p01 + p10:.3f} = sin²({half}) is the probability that the bits differ. The question asks "
+                "how often they agree.",
                 "Agreeing and differing add up to 1.",
             ),
             (
                 math.cos(math.degrees(gap) / 2) ** 2,
-                f"{math.cos(math.degrees(gap) / 2) ** 2:.3f} = cos²(22.5) puts 22.5, an angle in degrees, "
-                "into a cosine that takes radians (math.cos does).",
-                "Keep the angles in radians: Δ/2 = π/8, and math.cos(math.pi / 8) ** 2.",
+                f"{math.cos(math.degrees(gap) / 2) ** 2:.3f} = cos²({math.degrees(gap) / 2:g}) puts "
+                f"{math.degrees(gap) / 2:g}, an angle in degrees, into a cosine that takes radians (math.cos "
+                "does).",
+                f"Keep the angles in radians: Δ/2 = {half}, and math.cos(Δ / 2) ** 2.",
             ),
             (
                 1.0,
                 "The bits always agree only when Alice and Bob measure along the same direction (Δ = 0); "
-                "here their directions are π/4 apart. (If a calculator gave you 0.99995, it is set to "
-                "degrees.)",
+                f"here their directions are {shown} apart. (If a calculator gave you a number just below 1, "
+                "it is set to degrees.)",
                 rule,
             ),
         ],
         rule,
         remark=(
-            f"cos²(π/8) ≈ {truth:.3f}: the bits agree in {truth:.0%} of the pairs, although each bit alone "
-            "is a coin toss. Check it on the panel below: it shows the four joint probabilities."
+            f"cos²({half}) ≈ {truth:.3f}: the bits agree in {truth:.0%} of the pairs, although each bit "
+            f"alone is a coin toss. Check it on the panel below, with Bob's angle b = {shown}: it shows the "
+            "four joint probabilities."
         ),
     )
 
@@ -330,22 +357,36 @@ CHSH_WERNER_FIDELITY = 0.85
 A Werner pair of fidelity F is ``(1 - p) Phi+ + p I/4`` with noise ``p = 4(1 - F)/3``: 0.2 here,
 the noise of :class:`~qwidgets.CHSHPanel` that shows it.
 """
+CHSH_WERNER_FIDELITIES: tuple[float, ...] = (CHSH_WERNER_FIDELITY, 0.79, 0.82, 0.88, 0.94)
+"""F in exercise 4: the lesson's 0.85, then the other students'.
+
+Each is 1 - 3p/4 for a noise p on the panel's 0.01 grid (0.28, 0.24, 0.16, 0.08), and each still
+beats the classical bound 2 by more than the tolerance (F = 0.79: S = 2.036). Left out: 0.91, whose
+S = 2 sqrt(2) x 0.88 is the mistake 2 sqrt(2) F of F = 0.88, and 0.97, whose F is within 0.01 of
+its shrink factor 0.96.
+"""
 
 
 @exercise(
-    id="entanglement.chsh_werner_value", lesson=LESSON, answer_name="answer_chsh_werner_value", points=2
+    id="entanglement.chsh_werner_value",
+    lesson=LESSON,
+    answer_name="answer_chsh_werner_value",
+    points=2,
+    params=[Parameter("fidelity", CHSH_WERNER_FIDELITIES, symbol="F")],
 )
-def check_chsh_werner_value(answer: object) -> Verdict:
+def check_chsh_werner_value(answer: object, fidelity: float) -> Verdict:
     """One number: the CHSH value S, e.g. 2.5.
 
     Exercise (predict, then check on the panel): Alice and Bob share a Werner pair of fidelity
-    F = 0.85 (:data:`CHSH_WERNER_FIDELITY`) and measure at the CHSH angles (a, a', b, b') =
-    (0, pi/2, pi/4, -pi/4). What is S?
+    F (0.85 in the lesson, :data:`CHSH_WERNER_FIDELITY`; each student's own on a class hub) and
+    measure at the CHSH angles (a, a', b, b') = (0, pi/2, pi/4, -pi/4). What is S?
 
     Parameters
     ----------
     answer : float
         S, within 0.02.
+    fidelity : float
+        The pair's fidelity F in the student's variant.
 
     Returns
     -------
@@ -354,7 +395,7 @@ def check_chsh_werner_value(answer: object) -> Verdict:
         pair), the perfect pair's 2 sqrt(2), the shrink factor alone, the winning probability,
         the fidelity, the classical bound 2, the wrong sign, a value beyond Tsirelson's bound.
     """
-    f = CHSH_WERNER_FIDELITY
+    f = fidelity
     truth = chsh_value(werner_state(f), *CHSH_ANGLES)
     perfect = chsh_value(bell_state("phi+"), *CHSH_ANGLES)
     shrink = truth / perfect
@@ -369,7 +410,7 @@ def check_chsh_werner_value(answer: object) -> Verdict:
         return correct(
             f"S = 2√2 (4F − 1)/3 = 2√2 × {shrink:.2f} = {truth:.3f}; you gave {value:g}. Still above the "
             "classical bound 2: no local hidden variables explain these correlations. Check it on the panel "
-            "below, with noise 0.2."
+            f"below, with noise {noise:.2f}."
         )
     mistakes = [
         (

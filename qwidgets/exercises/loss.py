@@ -26,6 +26,7 @@ from types import MappingProxyType
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import read_choice, read_number
+from qwidgets.exercises.variants import Parameter
 from qwidgets.exercises.verdicts import close, near, share_verdict
 from qwidgets.panels.summary import count_text, rate_text
 from qwidgets.physics import (
@@ -41,14 +42,18 @@ __all__ = [
     "BOUND_RIGHT_CHOICE",
     "FAST_CLOCK_HZ",
     "PLOB_CLOCK_HZ",
+    "PLOB_LENGTHS_KM",
     "PLOB_LENGTH_KM",
     "REACH_TOLERANCE_KM",
     "SPOOL_LENGTH_KM",
     "SPOOL_LOSS_DB",
     "SPOOLS",
+    "SPOOLS_OPTIONS",
     "ULTRALOW_DB_PER_KM",
+    "ULTRALOW_LENGTHS_KM",
     "ULTRALOW_LENGTH_KM",
     "WALL_LINK",
+    "DARK_COUNT_OPTIONS",
     "check_beat_the_bound",
     "check_decoy_reach",
     "check_fast_clock_reach",
@@ -88,33 +93,44 @@ SPOOL_LOSS_DB = 10.0
 """Loss of each spool in exercise ``loss.spliced_fraction``."""
 SPOOLS = 3
 """Spools joined end to end in exercise ``loss.spliced_fraction``."""
+SPOOLS_OPTIONS = (SPOOLS, 2, 4, 5, 6)
+"""The lesson's number of spools, then the other students'."""
 
 
-@exercise(id="loss.spliced_fraction", lesson=LESSON, answer_name="answer_spliced_fraction", points=1)
-def check_spliced_fraction(answer: object) -> Verdict:
-    """One number from 0 to 1: the share of the photons that cross all three spools, e.g. 0.05.
+@exercise(
+    id="loss.spliced_fraction",
+    lesson=LESSON,
+    answer_name="answer_spliced_fraction",
+    points=1,
+    params=[Parameter("spools", SPOOLS_OPTIONS, symbol="N")],
+)
+def check_spliced_fraction(answer: object, spools: int) -> Verdict:
+    """One number from 0 to 1: the share of the photons that cross all the spools, e.g. 0.05.
 
-    Exercise: three spools of 50 km, each losing 10 dB, are joined end to end (splices lose
-    nothing). What share of the photons crosses all 150 km?
+    Exercise: N spools of 50 km (three in the lesson, each student's own number on a class hub),
+    each losing 10 dB, are joined end to end (splices lose nothing). What share of the photons
+    crosses all N × 50 km?
 
     Parameters
     ----------
     answer : float
         The share, within 10 % of its value.
+    spools : int
+        The number of spools N, in the student's variant.
 
     Returns
     -------
     Verdict
-        Correct, or the mistake: 0.1 (one spool), 0.3 (the spools' shares added), 1/30 (30 dB
-        taken for a factor 30, or one spool's share divided by three), 0.01 (two spools), 30
-        (the loss in dB), 1e-30 (the dB taken for a power of ten), 0.999 (the share lost), a
-        percentage.
+        Correct, or the mistake (for the lesson's three spools): 0.1 (one spool), 0.3 (the
+        spools' shares added), 1/30 (30 dB taken for a factor 30, or one spool's share divided by
+        three), 0.01 (one spool fewer), 30 (the loss in dB), 1e-30 (the dB taken for a power of
+        ten), 0.999 (the share lost), a percentage.
     """
     per_spool = 10 ** (-SPOOL_LOSS_DB / 10)
-    total_db = SPOOLS * SPOOL_LOSS_DB
-    truth = fiber_transmittance(SPOOLS * SPOOL_LENGTH_KM, SPOOL_LOSS_DB / SPOOL_LENGTH_KM)
+    total_db = spools * SPOOL_LOSS_DB
+    truth = fiber_transmittance(spools * SPOOL_LENGTH_KM, SPOOL_LOSS_DB / SPOOL_LENGTH_KM)
     rule = (
-        f"Add the losses in dB: {SPOOLS} × {SPOOL_LOSS_DB:g} dB = {total_db:g} dB. Every 10 dB is one factor "
+        f"Add the losses in dB: {spools} × {SPOOL_LOSS_DB:g} dB = {total_db:g} dB. Every 10 dB is one factor "
         "of ten; the share that arrives is 10^(−dB/10)."
     )
     chain = (
@@ -128,28 +144,28 @@ def check_spliced_fraction(answer: object) -> Verdict:
         [
             (
                 per_spool,
-                f"{per_spool:g} is the share that crosses one spool. The light crosses {SPOOLS} of them, and "
+                f"{per_spool:g} is the share that crosses one spool. The light crosses {spools} of them, and "
                 f"each takes its {SPOOL_LOSS_DB:g} dB. (If you meant a percentage, write the share as a "
                 "number from 0 to 1.)",
                 chain,
             ),
             (
-                SPOOLS * per_spool,
-                f"{SPOOLS * per_spool:g} adds the shares of the {SPOOLS} spools. But the second spool only "
+                spools * per_spool,
+                f"{spools * per_spool:g} adds the shares of the {spools} spools. But the second spool only "
                 "receives what the first let through: shares multiply, and it is the losses in dB that add.",
                 chain,
             ),
             (
                 1 / total_db,
                 f"{1 / total_db:.3g} = 1/{total_db:g} reads {total_db:g} dB as a factor {total_db:g} (or "
-                f"divides one spool's share by {SPOOLS}). Decibels are a logarithm: {total_db:g} dB is a "
+                f"divides one spool's share by {spools}). Decibels are a logarithm: {total_db:g} dB is a "
                 f"factor 10^({total_db:g}/10).",
                 rule,
             ),
             (
-                per_spool ** (SPOOLS - 1),
-                f"{per_spool ** (SPOOLS - 1):g} is what {SPOOLS - 1} spools let through, "
-                f"{(SPOOLS - 1) * 10:g} dB. There are {SPOOLS}.",
+                per_spool ** (spools - 1),
+                f"{per_spool ** (spools - 1):g} is what {spools - 1} spools let through, "
+                f"{(spools - 1) * SPOOL_LOSS_DB:g} dB. There are {spools}.",
                 rule,
             ),
             (
@@ -175,8 +191,8 @@ def check_spliced_fraction(answer: object) -> Verdict:
         what="the share of the photons that arrive",
         relative=True,
         remark=(
-            f"{SPOOLS} × {SPOOL_LOSS_DB:g} dB = {total_db:g} dB, and {total_db:g} dB is three factors of "
-            "ten: one photon in a thousand. Losses in dB add; shares multiply."
+            f"{spools} × {SPOOL_LOSS_DB:g} dB = {total_db:g} dB, and {total_db:g} dB is {total_db / 10:g} "
+            f"factors of ten: one photon in {1 / truth:,.0f}. Losses in dB add; shares multiply."
         ),
     )
 
@@ -186,30 +202,42 @@ ULTRALOW_DB_PER_KM = 0.16
 """Loss of the ultralow-loss fibre in exercise ``loss.ultralow_fraction``."""
 ULTRALOW_LENGTH_KM = 100.0
 """Length of fibre in exercise ``loss.ultralow_fraction``."""
+ULTRALOW_LENGTHS_KM = (ULTRALOW_LENGTH_KM, 70.0, 80.0, 120.0, 150.0, 200.0)
+"""The lesson's length, then the other students'. Not 50 or 60 km, where 10^(−dB/10) lies within
+10 % of 0.16 (dB/km taken for a share) or of 1/dB."""
 
 
-@exercise(id="loss.ultralow_fraction", lesson=LESSON, answer_name="answer_ultralow_fraction", points=1)
-def check_ultralow_fraction(answer: object) -> Verdict:
+@exercise(
+    id="loss.ultralow_fraction",
+    lesson=LESSON,
+    answer_name="answer_ultralow_fraction",
+    points=1,
+    params=[Parameter("length_km", ULTRALOW_LENGTHS_KM, symbol="L", unit="km")],
+)
+def check_ultralow_fraction(answer: object, length_km: float) -> Verdict:
     """One number from 0 to 1: the share of the photons that arrive, e.g. 0.05.
 
-    Exercise (predict, then check on the panel): what share of the photons crosses 100 km of
-    ultralow-loss fibre, which loses 0.16 dB/km?
+    Exercise (predict, then check on the panel): what share of the photons crosses L km of
+    ultralow-loss fibre (100 km in the lesson, each student's own length on a class hub), which
+    loses 0.16 dB/km?
 
     Parameters
     ----------
     answer : float
         The share, within 10 % of its value.
+    length_km : float
+        The length L, in the student's variant.
 
     Returns
     -------
     Verdict
-        Correct (with an invitation to check it on the panel), or the mistake: 0.01 (standard
-        0.2 dB/km fibre), 16 (the loss in dB), 0.16 (dB/km taken for a share), 0.84 or 0.84^100
-        (0.16 dB/km read as 16 % lost), 0.9984^100 (read as 0.16 % lost per km), 1/16 (16 dB taken
-        for a factor 16), e^−1.6 (the natural exponential), 1e-16 (the dB taken for a power of
-        ten), the share lost, a percentage.
+        Correct (with an invitation to check it on the panel), or the mistake (at the lesson's
+        100 km): 0.01 (standard 0.2 dB/km fibre), 16 (the loss in dB), 0.16 (dB/km taken for a
+        share), 0.84 or 0.84^100 (0.16 dB/km read as 16 % lost), 0.9984^100 (read as 0.16 % lost
+        per km), 1/16 (16 dB taken for a factor 16), e^−1.6 (the natural exponential), 1e-16 (the
+        dB taken for a power of ten), the share lost, a percentage.
     """
-    alpha, length = ULTRALOW_DB_PER_KM, ULTRALOW_LENGTH_KM
+    alpha, length = ULTRALOW_DB_PER_KM, length_km
     loss_db = alpha * length
     truth = fiber_transmittance(length, alpha)
     standard = fiber_transmittance(length)
@@ -301,22 +329,32 @@ def check_ultralow_fraction(answer: object) -> Verdict:
 # -- 3. The repeaterless bound in bits per second -------------------------------------------------
 PLOB_LENGTH_KM = 500.0
 """Length of standard fibre in exercise ``loss.plob_rate``."""
+PLOB_LENGTHS_KM = (PLOB_LENGTH_KM, 300.0, 400.0, 450.0, 550.0, 600.0)
+"""The lesson's length, then the other students' (up to 120 dB: 1 − η is still not 1 in floats)."""
 PLOB_CLOCK_HZ = 1e9
 """Pulses per second in exercise ``loss.plob_rate``."""
 
 
-@exercise(id="loss.plob_rate", lesson=LESSON, answer_name="answer_plob_rate", points=1)
-def check_plob_rate(answer: object) -> Verdict:
+@exercise(
+    id="loss.plob_rate",
+    lesson=LESSON,
+    answer_name="answer_plob_rate",
+    points=1,
+    params=[Parameter("length_km", PLOB_LENGTHS_KM, symbol="L", unit="km")],
+)
+def check_plob_rate(answer: object, length_km: float) -> Verdict:
     """One number: secret bits per second, e.g. 2.5 or 3e-4.
 
-    Exercise: over 500 km of standard fibre (0.2 dB/km), with a clock of 1 GHz, what is the most
-    secret key, in bits per second, that any link without a station in between could give (the
-    PLOB bound)?
+    Exercise: over L km of standard fibre (0.2 dB/km; 500 km in the lesson, each student's own
+    length on a class hub), with a clock of 1 GHz, what is the most secret key, in bits per
+    second, that any link without a station in between could give (the PLOB bound)?
 
     Parameters
     ----------
     answer : float
         Bits per second, within 10 % of the exact value.
+    length_km : float
+        The length L, in the student's variant.
 
     Returns
     -------
@@ -326,7 +364,7 @@ def check_plob_rate(answer: object) -> Verdict:
         instead of divided, a sifting factor 1/2, the transmittance alone, the panel's 2 MHz
         clock, 0 (1e-100 for 100 dB), a negative rate.
     """
-    length, clock = PLOB_LENGTH_KM, PLOB_CLOCK_HZ
+    length, clock = length_km, PLOB_CLOCK_HZ
     pulses = f"10^{round(math.log10(clock))}"  # 10^9
     eta = fiber_transmittance(length)
     per_pulse = plob_bound(eta)
@@ -338,10 +376,14 @@ def check_plob_rate(answer: object) -> Verdict:
     )
     value = read_number(answer, "the rate", "0.5")
     if near(value, truth):
+        if truth < 1:
+            pace = f"about one secret bit every {1 / truth:.0f} seconds"
+        else:
+            pace = f"about {truth:,.3g} secret bits each second"
         return correct(
             f"The bound is {per_pulse:.3g} bits per pulse × {pulses} pulses per second = {truth:.3g} bit/s; "
-            f"you gave {value:g}: about one secret bit every {1 / truth:.0f} seconds, and no direct link, "
-            "whatever its source and detectors, can do better. The next cell prints the bound at other "
+            f"you gave {value:g}: {pace}, and no direct link, whatever its source and detectors, can do "
+            "better. The next cell prints the bound at other "
             "distances."
         )
     mistakes = [
@@ -405,30 +447,28 @@ def check_plob_rate(answer: object) -> Verdict:
 
 
 # -- 4. Predict, then check: where the decoy key stops -----------------------------------------------
-def _photon_clicks(distance_km: float) -> float:
-    """Photon clicks per pulse after ``distance_km`` of :data:`WALL_LINK`'s fibre: ``mu eta_det eta``."""
-    link = WALL_LINK
+def _photon_clicks(distance_km: float, link: Mapping[str, float] = WALL_LINK) -> float:
+    """Photon clicks per pulse after ``distance_km`` of the link's fibre: ``mu eta_det eta``."""
     eta = fiber_transmittance(distance_km, link["attenuation_db_per_km"])
     return link["mean_photon_number"] * link["detector_efficiency"] * eta
 
 
-def _distance_where_clicks_are(ratio: float) -> float:
+def _distance_where_clicks_are(ratio: float, link: Mapping[str, float] = WALL_LINK) -> float:
     """The distance at which photon clicks per pulse are ``ratio`` times the dark counts, in km."""
-    link = WALL_LINK
     at_alice = link["mean_photon_number"] * link["detector_efficiency"]
     loss_db = 10 * math.log10(at_alice / (ratio * link["dark_count_probability"]))
     return loss_db / link["attenuation_db_per_km"]
 
 
-def _wall_km() -> float:
-    """Where the decoy key of :data:`WALL_LINK` stops, in km."""
-    return max_distance_km(**WALL_LINK)
+def _wall_km(link: Mapping[str, float] = WALL_LINK) -> float:
+    """Where the decoy key of the link (:data:`WALL_LINK` by default) stops, in km."""
+    return max_distance_km(**link)
 
 
-def _clicks_there(distance_km: float) -> str:
+def _clicks_there(distance_km: float, link: Mapping[str, float] = WALL_LINK) -> str:
     """How photon clicks compare with false clicks at ``distance_km``, and the key rate there."""
-    ratio = _photon_clicks(distance_km) / WALL_LINK["dark_count_probability"]
-    rate = bb84_key_rate(distance_km, **WALL_LINK)
+    ratio = _photon_clicks(distance_km, link) / link["dark_count_probability"]
+    rate = bb84_key_rate(distance_km, **link)
     if ratio >= 1:
         compare = f"photon clicks outnumber false clicks about {count_text(ratio)} to 1"
     else:
@@ -437,9 +477,8 @@ def _clicks_there(distance_km: float) -> str:
     return f"{compare}, and the model gives {key}"
 
 
-def _reach_recipe() -> str:
-    """How to estimate the wall with the lesson's rule of thumb, in the numbers of :data:`WALL_LINK`."""
-    link = WALL_LINK
+def _reach_recipe(link: Mapping[str, float] = WALL_LINK) -> str:
+    """How to estimate the wall with the lesson's rule of thumb, in the numbers of the link."""
     mu, efficiency = link["mean_photon_number"], link["detector_efficiency"]
     dark = f"{link['dark_count_probability']:g}".replace("e-0", "e-")  # 1.7e-6, not 1.7e-06
     return (
@@ -450,19 +489,34 @@ def _reach_recipe() -> str:
     )
 
 
-@exercise(id="loss.decoy_reach", lesson=LESSON, answer_name="answer_decoy_reach", points=2)
-def check_decoy_reach(answer: object) -> Verdict:
+DARK_COUNT_OPTIONS = (WALL_LINK["dark_count_probability"], 5e-7, 1.7e-7, 5e-8, 1.7e-8)
+"""False clicks per pulse of Bob's detectors in ``loss.decoy_reach``: the lesson's 2004 detector,
+then the other students' quieter ones. Each moves the wall by more than twice
+:data:`REACH_TOLERANCE_KM`, and none brings it within reach of the 122 km of 2004."""
+
+
+@exercise(
+    id="loss.decoy_reach",
+    lesson=LESSON,
+    answer_name="answer_decoy_reach",
+    points=2,
+    params=[Parameter("dark_count", DARK_COUNT_OPTIONS, symbol="p_dark")],
+)
+def check_decoy_reach(answer: object, dark_count: float) -> Verdict:
     """One number: a distance in km, e.g. 250.
 
     Exercise (predict, then check on the panel): with the 2004 equipment (mu = 0.5, 4.5 %
-    efficient detectors that click falsely with probability 1.7e-6 per pulse) on 0.2 dB/km
-    fibre, where does the key of weak pulses with decoys stop? The lesson's rule of thumb: when
-    photon clicks outnumber false clicks only about ten to one.
+    efficient detectors that click falsely with probability p_dark per pulse: 1.7e-6 in the
+    lesson, each student's own on a class hub) on 0.2 dB/km fibre, where does the key of weak
+    pulses with decoys stop? The lesson's rule of thumb: when photon clicks outnumber false
+    clicks only about ten to one.
 
     Parameters
     ----------
     answer : float
         The distance in km, within :data:`REACH_TOLERANCE_KM` of the model's wall.
+    dark_count : float
+        The probability of a false click per pulse, in the student's variant.
 
     Returns
     -------
@@ -473,26 +527,27 @@ def check_decoy_reach(answer: object) -> Verdict:
         distance is told how photon clicks compare with false clicks there, and whether the
         model still gives a key.
     """
-    wall = _wall_km()
-    alpha = WALL_LINK["attenuation_db_per_km"]
-    estimate = _distance_where_clicks_are(_WALL_RATIO)
-    equal = _distance_where_clicks_are(1.0)
+    link = {**WALL_LINK, "dark_count_probability": dark_count}
+    wall = _wall_km(link)
+    alpha = link["attenuation_db_per_km"]
+    estimate = _distance_where_clicks_are(_WALL_RATIO, link)
+    equal = _distance_where_clicks_are(1.0, link)
     value = read_number(answer, "the distance", "250")
     if close(value, wall, REACH_TOLERANCE_KM):
-        ratio = _photon_clicks(wall) / WALL_LINK["dark_count_probability"]
+        ratio = _photon_clicks(wall, link) / dark_count
         return correct(
             f"The model's decoy key stops at {wall:.0f} km, after {alpha * wall:.1f} dB of fibre; you gave "
             f"{value:g}. The rule of thumb gives {estimate:.0f} km; at the exact wall photon clicks still "
             f"outnumber false clicks about {ratio:.0f} to 1, and yet there the errors come to cost as much "
             "as the key yields. Check it on the panel below: the hollow circle on the distance axis."
         )
-    recipe = _reach_recipe()
+    recipe = _reach_recipe(link)
     if value < 0:
         return wrong(f"{value:g} km cannot be a distance: a fibre is 0 km long or more.", recipe)
     if 0.8 * alpha * wall <= value <= 1.2 * alpha * wall:
         return wrong(
             f"{value:g} looks like a loss in dB: the wall stands near {alpha * wall:.0f} dB of fibre. The "
-            f"question asks for km. (If you meant {value:g} km: there {_clicks_there(value)}.)",
+            f"question asks for km. (If you meant {value:g} km: there {_clicks_there(value, link)}.)",
             f"Divide a loss in dB by {alpha:g} dB/km to get km.",
         )
     if close(value, equal, 8.0):
@@ -504,16 +559,20 @@ def check_decoy_reach(answer: object) -> Verdict:
         )
     if close(value, _GOBBY_KM, 2.0):
         return wrong(
-            f"{_GOBBY_KM:g} km is the fibre Gobby, Yuan & Shields used in 2004, with the detector this "
-            f"equipment models. The question asks where the model's decoy key stops. At {value:g} km "
-            f"{_clicks_there(value)}.",
+            f"{_GOBBY_KM:g} km is the fibre Gobby, Yuan & Shields used in 2004, with the detector the "
+            "lesson's equipment models. The question asks where the model's decoy key stops. At "
+            f"{value:g} km "
+            f"{_clicks_there(value, link)}.",
             recipe,
         )
     if value > wall:
         return wrong(
-            f"Too far. At {value:g} km {_clicks_there(value)}: the false clicks spoil too many bits.", recipe
+            f"Too far. At {value:g} km {_clicks_there(value, link)}: the false clicks spoil too many bits.",
+            recipe,
         )
-    return wrong(f"Too near. At {value:g} km {_clicks_there(value)}: the wall stands further out.", recipe)
+    return wrong(
+        f"Too near. At {value:g} km {_clicks_there(value, link)}: the wall stands further out.", recipe
+    )
 
 
 # -- 5. Predict, then check: a faster clock -------------------------------------------------------------

@@ -15,16 +15,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from types import MappingProxyType
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import read_choice, read_number
+from qwidgets.exercises.variants import Parameter
 from qwidgets.exercises.verdicts import close, probability_verdict
 from qwidgets.physics import AXIS_STATES, clone, optimal_clone_fidelity
 
 __all__ = [
     "AMPLIFIER_CHOICES",
     "AMPLIFIER_RIGHT_CHOICE",
+    "COPY_LENGTH_COPIES",
+    "UNIVERSAL_COPIES",
     "check_cnot_copy_fidelity",
     "check_copy_length",
     "check_measure_prepare_fidelity",
@@ -36,6 +40,8 @@ LESSON = "02_no_cloning"
 
 _MANY_COPIES = 10**6
 """``M`` standing for "as many copies as you like": ``optimal_clone_fidelity(1, M)`` is 2/3 + 1/(3M)."""
+_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+"""Numbers of copies in words, for the messages of ``no_cloning.universal_fidelity``."""
 
 
 def _fidelity(state_name: str, cloner: str) -> float:
@@ -118,32 +124,53 @@ def check_cnot_copy_fidelity(answer: object) -> Verdict:
 
 
 # -- 2. The best universal copier -------------------------------------------------------------------
+UNIVERSAL_COPIES = (2, 3, 4, 5)
+"""Copies ``M`` made from one qubit in exercise ``no_cloning.universal_fidelity``: the lesson's 2, then
+the other students'. F(1, M) - F(1, M + 1) = 1/(3M(M + 1)) stays above the tolerance up to M = 5, so the
+"one copy too many" mistake is still told apart."""
+
+
 @exercise(
-    id="no_cloning.universal_fidelity", lesson=LESSON, answer_name="answer_universal_fidelity", points=1
+    id="no_cloning.universal_fidelity",
+    lesson=LESSON,
+    answer_name="answer_universal_fidelity",
+    points=1,
+    params=[Parameter("copies", UNIVERSAL_COPIES, symbol="M")],
 )
-def check_universal_fidelity(answer: object) -> Verdict:
+def check_universal_fidelity(answer: object, copies: int) -> Verdict:
     """One number from 0 to 1: the fidelity of each copy, e.g. 0.9.
 
     Exercise: from the Gisin-Massar formula ``F = (M(N + 1) + N) / (M(N + 2))``, give the
-    fidelity of each copy made by the best universal machine that turns one qubit into two
-    copies.
+    fidelity of each copy made by the best universal machine that turns one qubit into ``M``
+    copies (M = 2 in the lesson, each student's own on a class hub).
 
     Parameters
     ----------
     answer : float
         The fidelity, within 0.01.
+    copies : int
+        ``M``, the number of copies of the student's variant.
 
     Returns
     -------
     Verdict
         Correct (with an invitation to check it on the panel), or the mistake: 1 (a perfect
-        copy), 2/3 (the limit of very many copies, also the shrink of the Bloch vector), 1/2 (a
-        random guess), 5/4 (N and M swapped), 7/9 (three copies), 0.854 (the phase-covariant
-        copier), a percentage.
+        copy), 2/3 (the limit of very many copies, also the shrink of the Bloch vector for two
+        copies), 1/2 (a random guess), N and M swapped (above 1), one copy too many (7/9 for
+        the lesson's two), 0.854 (the phase-covariant copier), a percentage.
     """
-    truth = optimal_clone_fidelity(1, 2)
-    formula = "F = (M(N + 1) + N) / (M(N + 2)) with N = 1 original in and M = 2 copies out."
-    swapped = (1 * (2 + 1) + 2) / (1 * (2 + 2))
+    m = copies
+    truth = optimal_clone_fidelity(1, m)
+    formula = f"F = (M(N + 1) + N) / (M(N + 2)) with N = 1 original in and M = {m} copies out."
+    swapped = (1 * (m + 1) + m) / (1 * (m + 2))
+    one_more = optimal_clone_fidelity(1, m + 1)
+    exact = str(Fraction(2 * m + 1, 3 * m))
+    machine = "Bužek and Hillery's machine" if m == 2 else "Gisin and Massar's machine"
+    panel = (
+        ""
+        if m == 2
+        else " (The panels below hold the machine for two copies, at 5/6: more copies, worse ones.)"
+    )
     return probability_verdict(
         answer,
         truth,
@@ -157,7 +184,7 @@ def check_universal_fidelity(answer: object) -> Verdict:
             (
                 optimal_clone_fidelity(1, _MANY_COPIES),
                 "2/3 is (N + 1)/(N + 2), the formula's limit when the machine makes very many copies "
-                "(M grows without bound); for two copies the machine does better. If you read 0.67 off a "
+                f"(M grows without bound); for {m} copies the machine does better. If you read 0.67 off a "
                 "panel, that number is a length, how much each copy's Bloch vector shrinks: not a fidelity.",
                 formula,
             ),
@@ -170,13 +197,13 @@ def check_universal_fidelity(answer: object) -> Verdict:
             (
                 swapped,
                 f"{swapped:g} is the formula with N and M swapped, and a fidelity above 1 is impossible. "
-                "N is the number of originals that go in (1), M the number of copies that come out (2).",
+                f"N is the number of originals that go in (1), M the number of copies that come out ({m}).",
                 formula,
             ),
             (
-                optimal_clone_fidelity(1, 3),
-                f"{optimal_clone_fidelity(1, 3):.3f} = 7/9 is for three copies (M = 3). "
-                "The question asks for two.",
+                one_more,
+                f"{one_more:.3f} = {Fraction(2 * m + 3, 3 * (m + 1))} is for {_WORDS[m + 1]} copies "
+                f"(M = {m + 1}). The question asks for {_WORDS[m]}.",
                 formula,
             ),
             (
@@ -189,84 +216,122 @@ def check_universal_fidelity(answer: object) -> Verdict:
         ],
         formula,
         remark=(
-            "That is the fidelity of each copy made by the best universal copier (Bužek and Hillery's "
-            "machine), whatever the state: 5/6 ≈ 0.833. No machine does better for every state."
+            f"That is the fidelity of each of the {m} copies made by the best universal copier "
+            f"({machine}), whatever the state: {exact} ≈ {truth:.3f}. No machine does "
+            f"better for every state.{panel}"
         ),
     )
 
 
 # -- 3. How long each universal copy's Bloch vector is -------------------------------------------
-def _copy_length() -> float:
-    """Length of each universal copy's Bloch vector, for an input of length 1 (the same for every input)."""
-    result = clone(AXIS_STATES["+"].ket, "universal")
-    return math.hypot(*result.bloch_vectors[0]) / math.hypot(*result.input_vector)
+COPY_LENGTH_COPIES = (2, 3, 5, 7, 10)
+"""Copies ``M`` of the universal machine in exercise ``no_cloning.copy_length``: the lesson's 2, then the
+other students'. Each copy's length is r = (M + 2)/(3M). M = 4 is left out (there r = 1/2 is also the
+length lost, 1 − r), and M = 6 too (its r = 4/9 is M = 3's length lost, 1 − 5/9)."""
 
 
-@exercise(id="no_cloning.copy_length", lesson=LESSON, answer_name="answer_copy_length", points=1)
-def check_copy_length(answer: object) -> Verdict:
+def _copy_length(copies: int = 2) -> float:
+    """Length of each universal copy's Bloch vector, for an input of length 1 (the same for every input).
+
+    The two-copy machine is simulated; for ``M`` copies each copy's Bloch vector shrinks to
+    ``2F - 1`` with F the Gisin-Massar fidelity, the copy pointing the original's way.
+    """
+    if copies == 2:
+        result = clone(AXIS_STATES["+"].ket, "universal")
+        return math.hypot(*result.bloch_vectors[0]) / math.hypot(*result.input_vector)
+    return 2 * optimal_clone_fidelity(1, copies) - 1
+
+
+@exercise(
+    id="no_cloning.copy_length",
+    lesson=LESSON,
+    answer_name="answer_copy_length",
+    points=1,
+    params=[Parameter("copies", COPY_LENGTH_COPIES, symbol="M")],
+)
+def check_copy_length(answer: object, copies: int) -> Verdict:
     """One number from 0 to 1: the length of the copy's Bloch vector, e.g. 0.9.
 
-    Exercise (predict, then check on the panel): each copy made by the universal copier points
-    the way the original points. Using ``F = (1 + r_original . r_copy) / 2`` with ``F = 5/6``,
-    predict the length of each copy's Bloch vector (the original's has length 1).
+    Exercise (predict, then check on the panel): each copy made by the universal copier that turns
+    one qubit into ``M`` copies (M = 2 in the lesson, each student's own on a class hub) points
+    the way the original points. Using ``F = (1 + r_original . r_copy) / 2`` with the
+    Gisin-Massar fidelity (5/6 for M = 2), predict the length of each copy's Bloch vector (the
+    original's has length 1).
 
     Parameters
     ----------
     answer : float
         The length, within 0.01.
+    copies : int
+        ``M``, the number of copies of the student's variant.
 
     Returns
     -------
     Verdict
-        Correct (with an invitation to check it on the panel), or the mistake: 5/6 (the
-        fidelity), 1 (a perfect copy), 1/3 (the length lost), 5/3 (``2F`` without the ``- 1``),
-        1/sqrt 2 (the phase-covariant copier), 0 (the CNOT on ``|+>``), a percentage, a length
-        outside 0 to 1, or the fidelity another length would give.
+        Correct (with an invitation to check it on the panel), or the mistake: the fidelity
+        (5/6 for M = 2), 1 (a perfect copy), the length lost (1/3 for M = 2), ``2F`` without the
+        ``- 1``, 1/sqrt 2 (the phase-covariant copier), 0 (the CNOT on ``|+>``), a percentage, a
+        length outside 0 to 1, or the fidelity another length would give.
     """
-    truth = _copy_length()
-    fidelity = optimal_clone_fidelity(1, 2)
+    m = copies
+    truth = _copy_length(m)
+    fidelity = optimal_clone_fidelity(1, m)
+    f_text = str(Fraction(2 * m + 1, 3 * m))
+    r_text = str(Fraction(m + 2, 3 * m))
+    lost_text = str(1 - Fraction(m + 2, 3 * m))
+    put = f"Put F = {f_text}, the fidelity for M = {m} copies."
     rule = "F = (1 + r)/2 for a copy of length r pointing the original's way, so r = 2F − 1."
     value = read_number(answer, "the length", "0.9")
     if close(value, truth):
+        if m == 2:
+            share = "at two thirds of its length"
+            panel = "the dashed arrow is two thirds of the solid one, whatever state you choose."
+        else:
+            share = f"at {r_text} of its length"
+            panel = (
+                "it holds the machine for two copies, whose dashed arrow is two thirds of the solid one: "
+                "fewer copies, longer ones."
+            )
         return correct(
-            f"r = 2F − 1 = 2·(5/6) − 1 = 2/3 ≈ {truth:.4f}; you gave {value:g}. Each copy points where the "
-            "original points, at two thirds of its length: a mixed state, inside the sphere. Check it on the "
-            "panel below: the dashed arrow is two thirds of the solid one, whatever state you choose."
+            f"r = 2F − 1 = 2·({f_text}) − 1 = {r_text} ≈ {truth:.4f}; you gave {value:g}. Each copy points "
+            f"where the original points, {share}: a mixed state, inside the sphere. Check it on the "
+            f"panel below: {panel}"
         )
     mistakes: Sequence[tuple[float, str, str]] = (
         (
             fidelity,
-            "5/6 is the fidelity, the probability that a copy passes the test. The length r of the copy's "
-            "Bloch vector is another number.",
-            f"{rule} Put F = 5/6.",
+            f"{f_text} is the fidelity, the probability that a copy passes the test. The length r of the "
+            "copy's Bloch vector is another number.",
+            f"{rule} {put}",
         ),
         (
             1.0,
             "A Bloch vector of length 1 is a pure state on the sphere: that copy would be perfect, which the "
             "no-cloning theorem forbids.",
-            f"{rule} With F = 5/6 the copy cannot reach the sphere.",
+            f"{rule} With F = {f_text} the copy cannot reach the sphere.",
         ),
         (
             1 - truth,
-            "1/3 is how much of the length is lost. The question asks for the length that is left.",
+            f"{lost_text} is how much of the length is lost. The question asks for the length that is left.",
             rule,
         ),
         (
             2 * fidelity,
-            "5/3 is 2F: you forgot to subtract 1. A Bloch vector is never longer than 1.",
+            f"{Fraction(2 * (2 * m + 1), 3 * m)} is 2F: you forgot to subtract 1. A Bloch vector is never "
+            "longer than 1.",
             rule,
         ),
         (
             1 / math.sqrt(2),
             "0.707 = 1/√2 is how long the phase-covariant copier's copies of the BB84 states are (fidelity "
             "0.854). The universal copier's copies are shorter.",
-            f"{rule} Put F = 5/6.",
+            f"{rule} {put}",
         ),
         (
             0.0,
             "Length 0 is the centre of the sphere, the fair coin: the CNOT's copies of |+⟩, with fidelity "
             "1/2. The universal copier keeps much more of the direction.",
-            f"{rule} Put F = 5/6.",
+            f"{rule} {put}",
         ),
     )
     for wrong_value, message, hint in mistakes:
@@ -285,7 +350,7 @@ def check_copy_length(answer: object) -> Verdict:
         )
     return wrong(
         f"A copy of length {value:g}, pointing the original's way, would have fidelity (1 + {value:g})/2 = "
-        f"{(1 + value) / 2:.3f}, not 5/6 ≈ {fidelity:.3f}.",
+        f"{(1 + value) / 2:.3f}, not {f_text} ≈ {fidelity:.3f}.",
         rule,
     )
 

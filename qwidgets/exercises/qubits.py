@@ -32,6 +32,7 @@ __all__ = [
     "PROBABILITY_THETA",
     "PROBABILITY_THETAS",
     "Y_BASIS_STATE",
+    "Y_BASIS_THETAS",
     "check_gates_to_plus_i",
     "check_minus_angles",
     "check_probability_zero",
@@ -93,13 +94,12 @@ PROBABILITY_THETA = math.pi / 6
 """Polar angle of the state ``ket(theta, 0)`` measured in Z in exercise ``qubits.probability_zero``."""
 PROBABILITY_THETAS = (
     PROBABILITY_THETA,
-    math.pi / 5,
-    math.pi / 4,
+    math.pi / 10,
     3 * math.pi / 10,
-    math.pi / 3,
+    3 * math.pi / 8,
     2 * math.pi / 5,
 )
-"""The lesson's angle, then the other students' angles: all in the northern hemisphere."""
+"""The lesson's angle, then the others': northern hemisphere; no named mistake at one is another's answer."""
 
 
 @exercise(
@@ -172,19 +172,38 @@ def check_probability_zero(answer: object, theta: float) -> Verdict:
 # -- 3. Born rule in Y ---------------------------------------------------------------------------
 Y_BASIS_STATE = (math.pi / 3, math.pi / 2)
 """Bloch angles ``(theta, phi)`` of the state measured in Y in exercise ``qubits.y_basis_probability``."""
+Y_BASIS_THETAS = (
+    Y_BASIS_STATE[0],
+    math.pi / 12,
+    math.pi / 10,
+    math.pi / 8,
+    3 * math.pi / 10,
+)
+"""The lesson's polar angle, then the other students' (φ = π/2 for all). Chosen so that no named
+mistake of one angle (the Z-basis cos²(θ/2), the amplitude, ...) is another angle's answer:
+complementary angles such as π/6 and π/3 would swap the Y- and Z-basis probabilities."""
 
 
-@exercise(id="qubits.y_basis_probability", lesson=LESSON, answer_name="answer_y_basis_probability", points=1)
-def check_y_basis_probability(answer: object) -> Verdict:
+@exercise(
+    id="qubits.y_basis_probability",
+    lesson=LESSON,
+    answer_name="answer_y_basis_probability",
+    points=1,
+    params=[Parameter("theta", Y_BASIS_THETAS, symbol="θ")],
+)
+def check_y_basis_probability(answer: object, theta: float) -> Verdict:
     """One number from 0 to 1: the probability of outcome 0 (|+i>), e.g. 0.25.
 
-    Exercise: the qubit ``ket(math.pi / 3, math.pi / 2)`` is measured in the Y basis; what is
-    the probability of outcome 0, the state ``|+i>``?
+    Exercise: the qubit ``ket(theta, math.pi / 2)`` (θ = π/3 in the lesson, each student's own on
+    a class hub) is measured in the Y basis; what is the probability of outcome 0, the state
+    ``|+i>``?
 
     Parameters
     ----------
     answer : float
         The probability, within 0.01.
+    theta : float
+        The polar angle of the student's variant (the azimuth is π/2 for everyone).
 
     Returns
     -------
@@ -192,11 +211,13 @@ def check_y_basis_probability(answer: object) -> Verdict:
         Correct, or which mistake gives the number: the Z-basis or X-basis probability, the
         other outcome, the amplitude, ``<Y>`` (an expectation value), a percentage.
     """
-    state = ket(*Y_BASIS_STATE)
+    phi = Y_BASIS_STATE[1]
+    state = ket(theta, phi)
     truth, other = measurement_probabilities(state, "Y")
     z_basis = measurement_probabilities(state, "Z")[0]
     x_basis = measurement_probabilities(state, "X")[0]
     y = float(bloch_vector(state)[1])
+    shown = format_value(theta)
     rule = "In the Y basis P(+i) = (1 + y)/2, with y = sin θ sin φ the y coordinate of the Bloch vector."
     return probability_verdict(
         answer,
@@ -232,7 +253,8 @@ def check_y_basis_probability(answer: object) -> Verdict:
                 "P(+i) = (1 + ⟨Y⟩)/2.",
             ),
         ],
-        f"{rule} measurement_probabilities(ket(math.pi / 3, math.pi / 2), 'Y') checks it.",
+        f"{rule} Here θ = {shown} and φ = π/2; measurement_probabilities(ket(theta, math.pi / 2), 'Y') "
+        "checks it.",
     )
 
 

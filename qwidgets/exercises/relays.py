@@ -29,6 +29,7 @@ import numpy as np
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import read_bits, read_choice, read_number
+from qwidgets.exercises.variants import Parameter
 from qwidgets.panels.summary import rate_text
 from qwidgets.physics import (
     FIBER_ATTENUATION_DB_PER_KM,
@@ -44,16 +45,21 @@ from qwidgets.physics import (
 )
 
 __all__ = [
+    "CHAIN_FIRST_HOPS_KM",
     "CHAIN_HOPS_KM",
     "DOUBLING_RANGES_KM",
     "END_TO_END_CHOICES",
     "END_TO_END_RIGHT_CHOICE",
+    "FEWEST_NODES_LINES_KM",
     "FEWEST_NODES_LINE_KM",
     "HOLDERS_LINE_KM",
     "HOLDERS_NODES",
+    "HOLDERS_NODES_OPTIONS",
     "MICIUS_STATIONS_KM",
     "RELAY_HOP1_KEY",
     "RELAY_HOP2_KEY",
+    "RELAY_KEYS_OPTIONS",
+    "STATIONS_KM_OPTIONS",
     "check_chain_fewest_nodes",
     "check_chain_key_holders",
     "check_chain_rate",
@@ -69,6 +75,7 @@ _RATE_TOLERANCE = 0.05  # a rate typed by hand, relative to its size (the lesson
 _DB_TOLERANCE = 0.3  # a loss difference in dB typed by hand
 _LOG_TOLERANCE = math.log10(2.0)  # a huge factor: within a factor 2 (the lesson rounds dB to 0.1)
 _MAX_COUNT = 10**6  # most nodes or parties worth discussing
+_PANEL_MAX_NODES = 5  # the most nodes the TrustedNodePanel holds (qwidgets.panels.trusted.MAX_NODES)
 
 
 def _xor(a: str, b: str) -> str:
@@ -89,20 +96,39 @@ RELAY_HOP1_KEY = "101101"
 """The key Alice and the node share, from hop 1's QKD (exercise ``relays.relay_xor_key``)."""
 RELAY_HOP2_KEY = "011001"
 """The key the node and Bob share, from hop 2's QKD (exercise ``relays.relay_xor_key``)."""
+RELAY_KEYS_OPTIONS: tuple[tuple[str, str], ...] = (
+    (RELAY_HOP1_KEY, RELAY_HOP2_KEY),
+    ("110010", "011011"),
+    ("100110", "110101"),
+    ("111000", "010011"),
+    ("111100", "100001"),
+    ("110001", "101100"),
+)
+"""The lesson's keys (k1, k2), then the other students'. In each pair the named mistakes (the
+announcement, k2, XOR upside down, AND, OR) differ from one another and from every pair's k1."""
 
 
-@exercise(id="relays.relay_xor_key", lesson=LESSON, answer_name="answer_relay_xor_key", points=1)
-def check_relay_xor_key(answer: object) -> Verdict:
+@exercise(
+    id="relays.relay_xor_key",
+    lesson=LESSON,
+    answer_name="answer_relay_xor_key",
+    points=1,
+    params=[Parameter("keys", RELAY_KEYS_OPTIONS, symbol="(k1, k2)")],
+)
+def check_relay_xor_key(answer: object, keys: tuple[str, str]) -> Verdict:
     """The bits Bob ends up with, in quotes, e.g. '000111' (or a list, e.g. [0, 0, 0, 1, 1, 1]).
 
-    Exercise: the node shares :data:`RELAY_HOP1_KEY` with Alice (hop 1) and
-    :data:`RELAY_HOP2_KEY` with Bob (hop 2). It announces in public the XOR of the two keys, and
-    Bob XORs the announcement with his hop-2 key. What bits does Bob get?
+    Exercise: the node shares k1 with Alice (hop 1) and k2 with Bob (hop 2): in the lesson
+    :data:`RELAY_HOP1_KEY` and :data:`RELAY_HOP2_KEY`, on a class hub each student's own pair.
+    It announces in public the XOR of the two keys, and Bob XORs the announcement with his
+    hop-2 key. What bits does Bob get?
 
     Parameters
     ----------
     answer : str or list of int
         Six bits, as text (spaces and commas allowed) or as a list of 0s and 1s.
+    keys : tuple of str
+        The keys (k1, k2) of the student's variant.
 
     Returns
     -------
@@ -111,7 +137,7 @@ def check_relay_xor_key(answer: object) -> Verdict:
         mistake: the announcement itself, Bob's own key, XOR upside down, AND or OR in the place
         of XOR, a number that lost its leading zeros, a wrong length, or which bits are wrong.
     """
-    k1, k2 = RELAY_HOP1_KEY, RELAY_HOP2_KEY
+    k1, k2 = keys
     announced = _xor(k1, k2)
     truth = _xor(announced, k2)
     rule = (
@@ -181,21 +207,31 @@ def check_relay_xor_key(answer: object) -> Verdict:
 # -- 2. Predict, then check: the slowest hop --------------------------------------------------------
 CHAIN_HOPS_KM: tuple[float, ...] = (120.0, 80.0, 80.0)
 """The hops of exercise ``relays.chain_rate``, from Alice to Bob (two trusted nodes, 280 km)."""
+CHAIN_FIRST_HOPS_KM = (CHAIN_HOPS_KM[0], 100.0, 110.0, 130.0, 140.0)
+"""The first hop of the lesson, then the other students'; the other two hops stay 80 km."""
 
 
-@exercise(id="relays.chain_rate", lesson=LESSON, answer_name="answer_chain_rate", points=1)
-def check_chain_rate(answer: object) -> Verdict:
+@exercise(
+    id="relays.chain_rate",
+    lesson=LESSON,
+    answer_name="answer_chain_rate",
+    points=1,
+    params=[Parameter("first_hop_km", CHAIN_FIRST_HOPS_KM, symbol="L1", unit="km")],
+)
+def check_chain_rate(answer: object, first_hop_km: float) -> Verdict:
     """One number: the end-to-end key rate in bits per second, e.g. 42.5.
 
-    Exercise (predict, then check on the panel): a line of 280 km runs from Alice to node 1
-    (120 km), to node 2 (80 km), to Bob (80 km). Each hop runs its own decoy BB84 (the rates of a
-    120 km and an 80 km link are printed in the lesson). At what rate does Alice and Bob's key
-    grow?
+    Exercise (predict, then check on the panel): a line runs from Alice to node 1 (L1 km: 120 km
+    in the lesson, each student's own on a class hub), to node 2 (80 km), to Bob (80 km). Each
+    hop runs its own decoy BB84 (the lesson prints the rates of a 120 km and an 80 km link;
+    ``bb84_key_rate(L1)`` gives any other). At what rate does Alice and Bob's key grow?
 
     Parameters
     ----------
     answer : float
         The rate in bit/s, within 5 % of its value.
+    first_hop_km : float
+        The length L1 of hop 1, in the student's variant.
 
     Returns
     -------
@@ -204,12 +240,13 @@ def check_chain_rate(answer: object) -> Verdict:
         added (as if they took turns), the direct link's zero, kbit/s, a negative rate; any other
         number is told whether it is more than the slowest hop can supply.
     """
-    chain = relay_chain(CHAIN_HOPS_KM)
+    hops_km = (first_hop_km, *CHAIN_HOPS_KM[1:])
+    chain = relay_chain(hops_km)
     rates = chain.segment_rates_bits_per_s
     truth = chain.rate_bits_per_s
     hops = len(rates)
     slowest = rates.index(truth) + 1
-    direct = bb84_key_rate(sum(CHAIN_HOPS_KM))
+    direct = bb84_key_rate(sum(hops_km))
     pad = (
         "Every bit of the key crosses every hop, padded with one bit of that hop's key each time. All hops "
         "make key at the same time; which one runs out of pad first?"
@@ -218,8 +255,8 @@ def check_chain_rate(answer: object) -> Verdict:
     if abs(value - truth) <= _RATE_TOLERANCE * truth:
         return correct(
             f"{rate_text(truth)}, the rate of the slowest hop, hop {slowest} "
-            f"({CHAIN_HOPS_KM[slowest - 1]:g} km); you gave {value:g}. Each hop must supply one bit of pad "
-            f"for every bit of the key, so the {CHAIN_HOPS_KM[-1]:g} km hops, which could make "
+            f"({hops_km[slowest - 1]:g} km); you gave {value:g}. Each hop must supply one bit of pad "
+            f"for every bit of the key, so the {hops_km[-1]:g} km hops, which could make "
             f"{rate_text(max(rates))}, use only part of their key. Check it on the panel below: its "
             "first line names the slowest hop."
         )
@@ -257,7 +294,7 @@ def check_chain_rate(answer: object) -> Verdict:
         return wrong(f"{value:g} cannot be a rate: a key grows by 0 bits per second or more.", pad)
     if value == 0:
         return wrong(
-            f"0 is what one direct link over {sum(CHAIN_HOPS_KM):g} km gives"
+            f"0 is what one direct link over {sum(hops_km):g} km gives"
             + (": it is too long for one BB84 link." if direct == 0 else f" ({rate_text(direct)}).")
             + " The nodes cut the line into hops that each carry a key.",
             pad,
@@ -276,19 +313,31 @@ HOLDERS_NODES = 5
 """Trusted nodes on the line of exercise ``relays.chain_key_holders``."""
 HOLDERS_LINE_KM = 280.0
 """Length of that line (the count does not depend on it)."""
+HOLDERS_NODES_OPTIONS = (HOLDERS_NODES, 4, 6, 7, 8, 9)
+"""The lesson's count of nodes, then the other students'. Not 1 to 3, where the count n of the
+nodes would meet the named mistakes 2 and 3."""
 
 
-@exercise(id="relays.chain_key_holders", lesson=LESSON, answer_name="answer_chain_key_holders", points=1)
-def check_chain_key_holders(answer: object) -> Verdict:
+@exercise(
+    id="relays.chain_key_holders",
+    lesson=LESSON,
+    answer_name="answer_chain_key_holders",
+    points=1,
+    params=[Parameter("nodes", HOLDERS_NODES_OPTIONS, symbol="n")],
+)
+def check_chain_key_holders(answer: object, nodes: int) -> Verdict:
     """A whole number of places that hold the key, e.g. 4.
 
-    Exercise: Alice and Bob's key is relayed through a line of 5 trusted nodes, each in its own
-    building. Counting Alice and Bob, in how many places is the whole key known in the clear?
+    Exercise: Alice and Bob's key is relayed through a line of n trusted nodes (5 in the lesson,
+    each student's own number on a class hub), each in its own building. Counting Alice and Bob,
+    in how many places is the whole key known in the clear?
 
     Parameters
     ----------
     answer : int
         A count; a float with a whole value (``7.0``) is read as the integer.
+    nodes : int
+        The number of nodes n, in the student's variant.
 
     Returns
     -------
@@ -296,7 +345,7 @@ def check_chain_key_holders(answer: object) -> Verdict:
         Correct, or the mistake: the nodes alone, the hops, only Alice and Bob, an attacker on a
         fibre counted, the provider counted once, a fraction, a negative count.
     """
-    n = HOLDERS_NODES
+    n = nodes
     truth = len(trusted_node_chain(HOLDERS_LINE_KM, n).who_knows)
     follow = (
         "Follow the key along the line: who decrypts it with one hop's key and re-encrypts it with the "
@@ -307,10 +356,14 @@ def check_chain_key_holders(answer: object) -> Verdict:
         return wrong(f"{value:g} is not a whole number: count places, one by one.", follow)
     count = round(value)
     if count == truth:
+        if n <= _PANEL_MAX_NODES:
+            see = f"Check it on the panel below: set Trusted nodes to {n} and read the table."
+        else:
+            see = f"len(trusted_node_chain({HOLDERS_LINE_KM:g}, {n}).who_knows) checks it."
         return correct(
             f"{truth} places: Alice, Bob and all {n} nodes. Each node decrypts the key with the key of the "
             "hop before it and re-encrypts it with the key of the hop after it, so for a moment it holds "
-            "the key in the clear. Check it on the panel below: set Trusted nodes to 5 and read the table."
+            f"the key in the clear. {see}"
         )
     mistakes = {
         n: f"{n} counts the nodes, but Alice and Bob hold the key too: it is theirs.",
@@ -337,6 +390,9 @@ def check_chain_key_holders(answer: object) -> Verdict:
 # -- 4. Predict, then check: how many nodes for 1000 km? ------------------------------------------
 FEWEST_NODES_LINE_KM = 1000.0
 """Length of the line of exercise ``relays.chain_fewest_nodes``."""
+FEWEST_NODES_LINES_KM = (FEWEST_NODES_LINE_KM, 700.0, 800.0, 1100.0, 1450.0)
+"""The lesson's line, then the other students': each a different answer, none with hops within a
+few km of the 151 km wall."""
 
 
 def _fewest_nodes(length_km: float) -> int:
@@ -347,18 +403,26 @@ def _fewest_nodes(length_km: float) -> int:
     raise ValueError(f"no chain of up to {MAX_TRUSTED_NODES} nodes carries a key over {length_km:g} km")
 
 
-@exercise(id="relays.chain_fewest_nodes", lesson=LESSON, answer_name="answer_chain_fewest_nodes", points=2)
-def check_chain_fewest_nodes(answer: object) -> Verdict:
+@exercise(
+    id="relays.chain_fewest_nodes",
+    lesson=LESSON,
+    answer_name="answer_chain_fewest_nodes",
+    points=2,
+    params=[Parameter("length_km", FEWEST_NODES_LINES_KM, symbol="L", unit="km")],
+)
+def check_chain_fewest_nodes(answer: object, length_km: float) -> Verdict:
     """A whole number of trusted nodes, e.g. 4.
 
     Exercise (predict, then check): with the 2004 equipment of lesson 05, one decoy BB84 link
     gives a key up to about 151 km. What is the fewest trusted nodes, equally spaced, that give
-    Alice and Bob any key over 1000 km?
+    Alice and Bob any key over L km (1000 km in the lesson, each student's own on a class hub)?
 
     Parameters
     ----------
     answer : int
         A count; a float with a whole value (``6.0``) is read as the integer.
+    length_km : float
+        The length L of the line, in the student's variant.
 
     Returns
     -------
@@ -367,7 +431,7 @@ def check_chain_fewest_nodes(answer: object) -> Verdict:
         long), a fraction of hops or of nodes, no node at all, enough but not the fewest, a
         negative count.
     """
-    length = FEWEST_NODES_LINE_KM
+    length = length_km
     reach = max_distance_km()
     truth = _fewest_nodes(length)
     exact_hops = length / reach
@@ -541,21 +605,33 @@ MICIUS_STATIONS_KM = 1203.0
 
 Yin et al., "Satellite-based entanglement distribution over 1200 kilometers", Science 356, 1140 (2017).
 """
+STATIONS_KM_OPTIONS = (MICIUS_STATIONS_KM, 800.0, 1000.0, 1500.0, 1800.0)
+"""The Micius stations' distance, then the other students' (the satellite always 500 km above the
+midpoint)."""
 
 
-@exercise(id="relays.downlink_vs_fibre", lesson=LESSON, answer_name="answer_downlink_vs_fibre", points=2)
-def check_downlink_vs_fibre(answer: object) -> Verdict:
+@exercise(
+    id="relays.downlink_vs_fibre",
+    lesson=LESSON,
+    answer_name="answer_downlink_vs_fibre",
+    points=2,
+    params=[Parameter("stations_km", STATIONS_KM_OPTIONS, symbol="D", unit="km")],
+)
+def check_downlink_vs_fibre(answer: object, stations_km: float) -> Verdict:
     """One number: how many times more photons, e.g. 3e12 or 10**12.5.
 
-    Exercise (predict, then check on the panel): two ground stations 1203 km apart, a satellite
-    500 km above the midpoint between them, so each downlink is about 800 km long (the lesson
-    prints its loss). How many times more photons reach a station through one downlink than
-    through a fibre of 1203 km (0.2 dB/km) laid between the stations?
+    Exercise (predict, then check on the panel): two ground stations D km apart (1203 km in the
+    lesson, Micius's; each student's own on a class hub), a satellite 500 km above the midpoint
+    between them (at 1203 km each downlink is about 800 km long; the lesson prints its loss). How
+    many times more photons reach a station through one downlink than through a fibre of D km
+    (0.2 dB/km) laid between the stations?
 
     Parameters
     ----------
     answer : float
-        The factor, within a factor of 2 (it is a number near 10^20).
+        The factor, within a factor of 2 (a huge number: near 10^20 in the lesson).
+    stations_km : float
+        The distance D between the stations, in the student's variant.
 
     Returns
     -------
@@ -565,8 +641,8 @@ def check_downlink_vs_fibre(answer: object) -> Verdict:
         downlinks, a ratio of dBs or of distances, the factor upside down; otherwise what the number
         means in dB.
     """
-    downlink = midpoint_downlinks(MICIUS_STATIONS_KM)
-    fibre_db = loss_db(fiber_transmittance(MICIUS_STATIONS_KM))
+    downlink = midpoint_downlinks(stations_km)
+    fibre_db = loss_db(fiber_transmittance(stations_km))
     link_db = loss_db(satellite_transmittance(downlink.range_km))
     gap_db = fibre_db - link_db
     truth_log = gap_db / 10
@@ -606,7 +682,7 @@ def check_downlink_vs_fibre(answer: object) -> Verdict:
             f"{value:g} divides one loss in dB by the other. Losses in dB subtract, they do not divide.",
         ),
         (
-            MICIUS_STATIONS_KM / downlink.range_km,
+            stations_km / downlink.range_km,
             0.1,
             f"{value:g} compares the distances. The fibre and the downlink lose light in different ways: "
             "compare their losses in dB.",

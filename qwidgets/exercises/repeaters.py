@@ -27,6 +27,7 @@ from scipy import constants
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import read_choice, read_number
+from qwidgets.exercises.variants import Parameter, format_value
 from qwidgets.exercises.verdicts import close, near, share_verdict
 from qwidgets.physics import (
     SPEED_IN_FIBRE_KM_PER_S,
@@ -39,9 +40,14 @@ from qwidgets.physics import (
 __all__ = [
     "REPEATER_AMPLIFIER_CHOICES",
     "REPEATER_AMPLIFIER_RIGHT_CHOICE",
+    "REPEATER_MEMORY_WAITS",
     "REPEATER_MESSAGE_KM",
+    "REPEATER_MESSAGE_KMS",
+    "REPEATER_PURIFY_FIDELITIES",
     "REPEATER_PURIFY_FIDELITY",
     "REPEATER_SEGMENTS",
+    "REPEATER_SEGMENTS_OPTIONS",
+    "REPEATER_SWAP_FIDELITIES",
     "REPEATER_SWAP_FIDELITY",
     "check_repeater_memory_fidelity",
     "check_repeater_memory_time",
@@ -61,20 +67,30 @@ _CLOSE_MISTAKE = 2e-3  # how near a mistake that lies within 0.01 of the truth m
 # -- 1. How long must a memory hold? --------------------------------------------------------------
 REPEATER_MESSAGE_KM = 1000.0
 """Length (km) of fibre the classical message crosses in exercise ``repeaters.repeater_memory_time``."""
+REPEATER_MESSAGE_KMS = (REPEATER_MESSAGE_KM, 350.0, 400.0, 1200.0, 2800.0, 3200.0)
+"""The lesson's length, then the other students': no two in the ratio of a named mistake (2/3, 2)."""
 
 
-@exercise(id="repeaters.repeater_memory_time", lesson=LESSON, answer_name="answer_repeater_memory_time")
-def check_repeater_memory_time(answer: object) -> Verdict:
+@exercise(
+    id="repeaters.repeater_memory_time",
+    lesson=LESSON,
+    answer_name="answer_repeater_memory_time",
+    params=[Parameter("length_km", REPEATER_MESSAGE_KMS, symbol="L", unit="km")],
+)
+def check_repeater_memory_time(answer: object, length_km: float) -> Verdict:
     """One number: a time in seconds, e.g. 0.002.
 
-    Exercise: a node of a repeater has swapped two pairs, and the end node 1,000 km away must learn
-    the outcome before it can use its qubit. At least how long must that qubit wait in its memory
-    while the message crosses 1,000 km of fibre?
+    Exercise: a node of a repeater has swapped two pairs, and the end node L km away (1,000 km in
+    the lesson, each student's own on a class hub) must learn the outcome before it can use its
+    qubit. At least how long must that qubit wait in its memory while the message crosses L km of
+    fibre?
 
     Parameters
     ----------
     answer : float
         Seconds, within 10 %.
+    length_km : float
+        The student's length of fibre, km.
 
     Returns
     -------
@@ -82,7 +98,7 @@ def check_repeater_memory_time(answer: object) -> Verdict:
         Correct, or the mistake: the speed of light in vacuum, a round trip, milliseconds or
         microseconds for seconds, kilometres divided by metres per second; zero or a negative time.
     """
-    length = REPEATER_MESSAGE_KM
+    length = length_km
     truth = length / SPEED_IN_FIBRE_KM_PER_S
     vacuum = length / _SPEED_IN_VACUUM_KM_PER_S
     recipe = (
@@ -131,20 +147,33 @@ def check_repeater_memory_time(answer: object) -> Verdict:
 
 
 # -- 2. A pair in memory --------------------------------------------------------------------------
+REPEATER_MEMORY_WAITS = (1.0, 0.4, 0.7, 1.5, 2.5)
+"""The waits t/T2 of exercise ``repeaters.repeater_memory_fidelity``: the lesson's t = T2, then the others'.
+
+Chosen (like the other options below) so that no named mistake of one student is another's answer.
+"""
+
+
 @exercise(
-    id="repeaters.repeater_memory_fidelity", lesson=LESSON, answer_name="answer_repeater_memory_fidelity"
+    id="repeaters.repeater_memory_fidelity",
+    lesson=LESSON,
+    answer_name="answer_repeater_memory_fidelity",
+    params=[Parameter("wait", REPEATER_MEMORY_WAITS, symbol="t/T2")],
 )
-def check_repeater_memory_fidelity(answer: object) -> Verdict:
+def check_repeater_memory_fidelity(answer: object, wait: float) -> Verdict:
     """One number from 0 to 1, e.g. 0.3.
 
-    Exercise (predict, then check): a perfect pair Φ+ waits in memory for a time t = T2; one of its
-    qubits dephases (coherence decaying as e^(-t/T2)), the other is kept perfectly. What is the
-    pair's fidelity with Φ+ afterwards?
+    Exercise (predict, then check): a perfect pair Φ+ waits in memory for a time t (t = T2 in the
+    lesson, each student's own multiple of T2 on a class hub); one of its qubits dephases
+    (coherence decaying as e^(-t/T2)), the other is kept perfectly. What is the pair's fidelity
+    with Φ+ afterwards?
 
     Parameters
     ----------
     answer : float
         The fidelity, within 0.01.
+    wait : float
+        The student's t/T2.
 
     Returns
     -------
@@ -152,9 +181,10 @@ def check_repeater_memory_fidelity(answer: object) -> Verdict:
         Correct, or the mistake: the coherence e^-1 itself, 1 - 1/e, a fully dephased 1/2, both
         qubits dephasing, a perfect memory; a percentage or a number outside 0 to 1.
     """
-    truth = stored_pair_fidelity(1.0, 1.0, 1)
-    both = stored_pair_fidelity(1.0, 1.0, 2)
-    coherence = math.exp(-1)
+    truth = stored_pair_fidelity(wait, 1.0, 1)
+    both = stored_pair_fidelity(wait, 1.0, 2)
+    coherence = math.exp(-wait)
+    e_t = f"e^−{format_value(wait)}"
     hint = (
         "Write the pair as a density matrix: (|00⟩⟨00| + |11⟩⟨11| + |00⟩⟨11| + |11⟩⟨00|)/2. Dephasing leaves "
         "the diagonal alone and multiplies the two corner terms by e^(−t/T2). The fidelity with Φ+ is the "
@@ -163,14 +193,14 @@ def check_repeater_memory_fidelity(answer: object) -> Verdict:
     mistakes = [
         (
             coherence,
-            f"{coherence:.3f} = e^−1 is what is left of the coherence, the corner terms |00⟩⟨11|. The "
+            f"{coherence:.3f} = {e_t} is what is left of the coherence, the corner terms |00⟩⟨11|. The "
             "fidelity "
             "also counts the populations |00⟩ and |11⟩, which dephasing does not touch.",
             hint,
         ),
         (
             1 - coherence,
-            f"{1 - coherence:.3f} = 1 − 1/e is the part of the coherence that is lost, not the "
+            f"{1 - coherence:.3f} = 1 − {e_t} is the part of the coherence that is lost, not the "
             "fidelity left.",
             hint,
         ),
@@ -178,14 +208,14 @@ def check_repeater_memory_fidelity(answer: object) -> Verdict:
             0.5,
             "1/2 is a fully dephased pair, after a time much longer than T2: the corner terms are "
             "gone and only "
-            "the classical correlation of |00⟩ and |11⟩ is left. After one T2 a share e^−1 of them remains.",
+            "the classical correlation of |00⟩ and |11⟩ is left. After "
+            f"{'one T2' if wait == 1 else f'{format_value(wait)} T2'} a share {e_t} of them remains.",
             hint,
         ),
         (
             both,
-            f"{both:.3f} = (1 + e^−2)/2 is the fidelity when both qubits dephase: the coherences "
-            "multiply. Here "
-            "only one qubit does.",
+            f"{both:.3f} = (1 + e^−{format_value(2 * wait)})/2 is the fidelity when both qubits dephase: "
+            "the coherences multiply. Here only one qubit does.",
             hint,
         ),
         (1.0, "A pair in a real memory does not stay perfect: its coherence fades with T2.", hint),
@@ -207,6 +237,8 @@ def check_repeater_memory_fidelity(answer: object) -> Verdict:
 # -- 3. Swapping two noisy pairs ------------------------------------------------------------------
 REPEATER_SWAP_FIDELITY = 0.9
 """Fidelity of both Werner pairs swapped in exercise ``repeaters.repeater_swap_fidelity``."""
+REPEATER_SWAP_FIDELITIES = (REPEATER_SWAP_FIDELITY, 0.6, 0.67, 0.75, 0.8, 0.85)
+"""The lesson's fidelity, then the others': at most 0.9, so that F² stays 2e-3 away from the truth."""
 
 
 @exercise(
@@ -214,19 +246,23 @@ REPEATER_SWAP_FIDELITY = 0.9
     lesson=LESSON,
     answer_name="answer_repeater_swap_fidelity",
     points=2,
+    params=[Parameter("fidelity", REPEATER_SWAP_FIDELITIES, symbol="F")],
 )
-def check_repeater_swap_fidelity(answer: object) -> Verdict:
+def check_repeater_swap_fidelity(answer: object, fidelity: float) -> Verdict:
     """One number from 0 to 1 with three digits, e.g. 0.123.
 
-    Exercise (predict, then check): a node holds one half of a Werner pair of fidelity 0.9 with its
-    left neighbour and one half of another with its right neighbour, and swaps them (a Bell
-    measurement and two bits, lesson 09). What is the fidelity of the pair it leaves between its
-    two neighbours?
+    Exercise (predict, then check): a node holds one half of a Werner pair of fidelity F (0.9 in
+    the lesson, each student's own on a class hub) with its left neighbour and one half of another
+    of the same fidelity with its right neighbour, and swaps them (a Bell measurement and two bits,
+    lesson 09). What is the fidelity of the pair it leaves between its two neighbours?
 
     Parameters
     ----------
     answer : float
-        The fidelity, within 0.01; 0.81 and 0.82, two mistakes closer than that, are named as such.
+        The fidelity, within 0.01; F² and F² + (1 − F)² (0.81 and 0.82 for the lesson's F), two
+        mistakes closer than that, are named as such.
+    fidelity : float
+        The student's F.
 
     Returns
     -------
@@ -235,7 +271,7 @@ def check_repeater_swap_fidelity(answer: object) -> Verdict:
         (1 − F1)(1 − F2) (every pair of errors taken to cancel), F (or the average, no loss), 2F − 1
         (the errors added), a perfect pair; a percentage or a number outside 0 to 1.
     """
-    f = REPEATER_SWAP_FIDELITY
+    f = fidelity
     truth = swap_fidelity(f, f)
     both_wrong = (1 - f) * (1 - f)
     hint = (
@@ -293,11 +329,16 @@ def check_repeater_swap_fidelity(answer: object) -> Verdict:
 # -- 4 and 5. Purifying two pairs -----------------------------------------------------------------
 REPEATER_PURIFY_FIDELITY = 0.8
 """Fidelity of both Werner pairs in exercises ``repeaters.repeater_purify_fidelity`` and ``_success``."""
+REPEATER_PURIFY_FIDELITIES = (REPEATER_PURIFY_FIDELITY, 0.55, 0.67, 0.82, 0.9)
+"""The lesson's fidelity, then the others' (both exercises): all above 1/2, where purification works.
+
+A student may draw a different F for the two exercises (each exercise draws its own).
+"""
 
 
-def _purified() -> tuple[float, float]:
-    """Output fidelity and success probability of one round on two :data:`REPEATER_PURIFY_FIDELITY` pairs."""
-    return purify(REPEATER_PURIFY_FIDELITY, "dejmps", rounds=1)
+def _purified(f: float) -> tuple[float, float]:
+    """Output fidelity and success probability of one round on two Werner pairs of fidelity ``f``."""
+    return purify(f, "dejmps", rounds=1)
 
 
 _PURIFY_HINT = (
@@ -312,18 +353,22 @@ _PURIFY_HINT = (
     lesson=LESSON,
     answer_name="answer_repeater_purify_fidelity",
     points=2,
+    params=[Parameter("fidelity", REPEATER_PURIFY_FIDELITIES, symbol="F")],
 )
-def check_repeater_purify_fidelity(answer: object) -> Verdict:
+def check_repeater_purify_fidelity(answer: object, fidelity: float) -> Verdict:
     """One number from 0 to 1, e.g. 0.3.
 
-    Exercise (predict, then check): two Werner pairs of fidelity 0.8 go through one round of
-    recurrence purification (BBPSSW or DEJMPS: for Werner pairs their first rounds agree). When the
-    round succeeds, what is the fidelity of the pair that is kept?
+    Exercise (predict, then check): two Werner pairs of fidelity F (0.8 in the lesson, each
+    student's own on a class hub) go through one round of recurrence purification (BBPSSW or
+    DEJMPS: for Werner pairs their first rounds agree). When the round succeeds, what is the
+    fidelity of the pair that is kept?
 
     Parameters
     ----------
     answer : float
         The fidelity, within 0.01.
+    fidelity : float
+        The student's F.
 
     Returns
     -------
@@ -332,8 +377,8 @@ def check_repeater_purify_fidelity(answer: object) -> Verdict:
         (both pairs must be wrong), F²/(F² + (1 − F)²) (every error taken for a bit flip that the check
         sees), the success probability, a perfect pair; a percentage or a number outside 0 to 1.
     """
-    f = REPEATER_PURIFY_FIDELITY
-    truth, success = _purified()
+    f = fidelity
+    truth, success = _purified(f)
     bit_flips = f * f / (f * f + (1 - f) ** 2)
     mistakes = [
         (
@@ -386,17 +431,25 @@ def check_repeater_purify_fidelity(answer: object) -> Verdict:
     )
 
 
-@exercise(id="repeaters.repeater_purify_success", lesson=LESSON, answer_name="answer_repeater_purify_success")
-def check_repeater_purify_success(answer: object) -> Verdict:
+@exercise(
+    id="repeaters.repeater_purify_success",
+    lesson=LESSON,
+    answer_name="answer_repeater_purify_success",
+    params=[Parameter("fidelity", REPEATER_PURIFY_FIDELITIES, symbol="F")],
+)
+def check_repeater_purify_success(answer: object, fidelity: float) -> Verdict:
     """One number from 0 to 1, e.g. 0.3.
 
-    Exercise: in the round of the previous exercise (two Werner pairs of fidelity 0.8), how likely
-    is it that the check passes and a pair is kept?
+    Exercise: in a round like that of the previous exercise, on two Werner pairs of fidelity F (0.8
+    in the lesson, each student's own on a class hub, not always the previous exercise's), how
+    likely is it that the check passes and a pair is kept?
 
     Parameters
     ----------
     answer : float
         The probability, within 0.01.
+    fidelity : float
+        The student's F.
 
     Returns
     -------
@@ -405,8 +458,8 @@ def check_repeater_purify_success(answer: object) -> Verdict:
         every error a bit flip), a round that always succeeds, F, the output fidelity, a coin toss 1/2;
         a percentage or a number outside 0 to 1.
     """
-    f = REPEATER_PURIFY_FIDELITY
-    fidelity_out, truth = _purified()
+    f = fidelity
+    fidelity_out, truth = _purified(f)
     mistakes = [
         (
             f * f,
@@ -459,22 +512,31 @@ def check_repeater_purify_success(answer: object) -> Verdict:
 # -- 6. Nesting levels ----------------------------------------------------------------------------
 REPEATER_SEGMENTS = 8
 """Number of segments of the chain in exercise ``repeaters.repeater_swap_levels``."""
+REPEATER_SEGMENTS_OPTIONS = (REPEATER_SEGMENTS, 16, 32, 64)
+"""The lesson's number of segments, then the others': powers of two (nesting complete), at most 64."""
 
 
 @exercise(
-    id="repeaters.repeater_swap_levels", lesson=LESSON, answer_name="answer_repeater_swap_levels", points=1
+    id="repeaters.repeater_swap_levels",
+    lesson=LESSON,
+    answer_name="answer_repeater_swap_levels",
+    points=1,
+    params=[Parameter("segments", REPEATER_SEGMENTS_OPTIONS, symbol="n")],
 )
-def check_repeater_swap_levels(answer: object) -> Verdict:
+def check_repeater_swap_levels(answer: object, segments: int) -> Verdict:
     """A whole number, e.g. 5.
 
-    Exercise: a chain of 8 segments (9 nodes) is joined by nested swapping: neighbouring pairs are
-    swapped into pairs over 2 segments, those into pairs over 4, and so on. How many nesting levels
-    does it take to reach one pair from end to end?
+    Exercise: a chain of n segments (n + 1 nodes; n = 8 in the lesson, each student's own power of
+    two on a class hub) is joined by nested swapping: neighbouring pairs are swapped into pairs
+    over 2 segments, those into pairs over 4, and so on. How many nesting levels does it take to
+    reach one pair from end to end?
 
     Parameters
     ----------
     answer : int
         A count of levels; a float with a whole value (``3.0``) is read as the integer.
+    segments : int
+        The student's n.
 
     Returns
     -------
@@ -482,7 +544,7 @@ def check_repeater_swap_levels(answer: object) -> Verdict:
         Correct, or the mistake: the number of swaps (inner nodes), of segments, of nodes, of swaps
         at the first level, a single level; a fraction, zero or a negative count.
     """
-    n = REPEATER_SEGMENTS
+    n = segments
     levels = nested_swap_levels(n)
     truth = len(levels)
     swaps = sum(len(level) for level in levels)
@@ -492,10 +554,14 @@ def check_repeater_swap_levels(answer: object) -> Verdict:
         return wrong(f"{value:g} is not a whole number: levels are counted one by one.", follow)
     count = round(value)
     if count == truth:
+        steps = ", ".join(
+            f"{len(level)} swap{'s' * (len(level) != 1)} make{'s' * (len(level) == 1)} pairs over "
+            f"{2**k} segments"
+            for k, level in enumerate(levels, start=1)
+        )
         return correct(
-            f"{truth} levels: {len(levels[0])} swaps make pairs over 2 segments, {len(levels[1])} make pairs "
-            f"over 4, and {len(levels[-1])} joins those into one over {n}; log2({n}) = {truth}. A chain of "
-            "2^k segments takes k levels, so the levels grow only slowly with the length."
+            f"{truth} levels: {steps}; log2({n}) = {truth}. A chain of 2^k segments takes k levels, so the "
+            "levels grow only slowly with the length."
         )
     mistakes = {
         swaps: f"{swaps} counts the swaps: one at each inner node. They happen in levels, several at once: "

@@ -28,6 +28,7 @@ from types import MappingProxyType
 from qwidgets.errors import excerpt
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import read_choice, read_number
+from qwidgets.exercises.variants import Parameter
 from qwidgets.exercises.verdicts import near
 from qwidgets.physics import (
     SPEED_IN_FIBRE_KM_PER_S,
@@ -50,6 +51,7 @@ __all__ = [
     "ROADMAP_BRIEF_APPLICATION",
     "ROADMAP_BRIEF_DISTANCE_KM",
     "ROADMAP_BRIEF_USERS",
+    "ROADMAP_FAR_DISTANCES_KM",
     "ROADMAP_FAR_NETWORK",
     "ROADMAP_HUB_NETWORK",
     "check_roadmap_all_end_nodes",
@@ -58,6 +60,7 @@ __all__ = [
     "check_roadmap_hub_memory",
     "check_roadmap_lowest_stages",
     "check_roadmap_memory_time",
+    "roadmap_far_network",
     "roadmap_hub_upgraded",
 ]
 
@@ -366,30 +369,41 @@ def check_roadmap_hub_memory(answer: object) -> Verdict:
 ROADMAP_BRIEF_DISTANCE_KM = 300.0
 """How far apart (km of fibre) the farthest end nodes of exercises 5 and 6 are."""
 
-ROADMAP_FAR_NETWORK = Network(
-    "Two end nodes 300 km apart",
-    (
-        Node("West", "end", 0.0, 0.0, heralded=True),
-        Node(
-            "Middle", "repeater", ROADMAP_BRIEF_DISTANCE_KM / 2, 0.0, heralded=True, memory_s=10.0, qubits=2
+
+def roadmap_far_network(distance_km: float = ROADMAP_BRIEF_DISTANCE_KM) -> Network:
+    """Two end nodes ``distance_km`` of fibre apart, with a repeater (10 s, 2 qubits) halfway."""
+    half = distance_km / 2
+    return Network(
+        f"Two end nodes {distance_km:g} km apart",
+        (
+            Node("West", "end", 0.0, 0.0, heralded=True),
+            Node("Middle", "repeater", half, 0.0, heralded=True, memory_s=10.0, qubits=2),
+            Node("East", "end", distance_km, 0.0, heralded=True),
         ),
-        Node("East", "end", ROADMAP_BRIEF_DISTANCE_KM, 0.0, heralded=True),
-    ),
-    (
-        Link("West", "Middle", ROADMAP_BRIEF_DISTANCE_KM / 2),
-        Link("Middle", "East", ROADMAP_BRIEF_DISTANCE_KM / 2),
-    ),
-    "Exercise roadmap.roadmap_memory_time: two end nodes 300 km of fibre apart, a repeater halfway.",
-)
+        (Link("West", "Middle", half), Link("Middle", "East", half)),
+        f"Exercise roadmap.roadmap_memory_time: two end nodes {distance_km:g} km of fibre apart, a "
+        "repeater halfway.",
+    )
+
+
+ROADMAP_FAR_NETWORK = roadmap_far_network()
 """The network of exercise ``roadmap.roadmap_memory_time``: two segments of 150 km of standard fibre."""
+ROADMAP_FAR_DISTANCES_KM = (ROADMAP_BRIEF_DISTANCE_KM, 200.0, 250.0, 350.0, 400.0, 450.0)
+"""The distances (km) of exercise ``roadmap.roadmap_memory_time``: the lesson's 300 km, then the others'."""
 
 
-@exercise(id="roadmap.roadmap_memory_time", lesson=LESSON, answer_name="answer_roadmap_memory_time")
-def check_roadmap_memory_time(answer: object) -> Verdict:
+@exercise(
+    id="roadmap.roadmap_memory_time",
+    lesson=LESSON,
+    answer_name="answer_roadmap_memory_time",
+    params=[Parameter("distance_km", ROADMAP_FAR_DISTANCES_KM, symbol="L", unit="km")],
+)
+def check_roadmap_memory_time(answer: object, distance_km: float) -> Verdict:
     """One number: a time in seconds, e.g. 0.002.
 
-    Exercise: two end nodes are 300 km of fibre apart, with a quantum repeater halfway
-    (:data:`ROADMAP_FAR_NETWORK`). Stage 3 asks their memories to last at least the paper's t: the
+    Exercise: two end nodes are L km of fibre apart (300 km in the lesson, each student's own on a
+    class hub), with a quantum repeater halfway (:func:`roadmap_far_network`; the lesson's is
+    :data:`ROADMAP_FAR_NETWORK`). Stage 3 asks their memories to last at least the paper's t: the
     time to make one pair between them (both segments herald a pair, as in lesson 10's
     ``heralded_link``, trying at the same time: the later of two waits of mean tau lasts 1.5 tau
     on average) plus one classical message between them. How long is t, in seconds?
@@ -398,6 +412,8 @@ def check_roadmap_memory_time(answer: object) -> Verdict:
     ----------
     answer : float
         Seconds, within 10 %.
+    distance_km : float
+        The student's distance L, km.
 
     Returns
     -------
@@ -406,8 +422,8 @@ def check_roadmap_memory_time(answer: object) -> Verdict:
         the two segments' times added, one heralded link over the whole distance, milliseconds for
         seconds; zero or a negative time.
     """
-    truth = required_memory_s(ROADMAP_FAR_NETWORK)
-    length = ROADMAP_BRIEF_DISTANCE_KM
+    truth = required_memory_s(roadmap_far_network(distance_km))
+    length = distance_km
     segment = heralded_link(length / 2)
     message = length / SPEED_IN_FIBRE_KM_PER_S
     recipe = (
@@ -419,10 +435,10 @@ def check_roadmap_memory_time(answer: object) -> Verdict:
     if near(value, truth):
         return correct(
             f"t = 1.5 x {segment.mean_time_s:.3g} s for both pairs + {message * 1e3:g} ms for the message = "
-            f"{truth:.3g} s; you gave {value:g} s. Making the pair takes over a thousand times longer "
-            "than the message. The paper measures memories against this time, not in absolute seconds: "
-            "end nodes farther apart need longer memories to reach the same stage, and a protocol of "
-            "several rounds asks for several times t."
+            f"{truth:.3g} s; you gave {value:g} s. Making the pair takes about "
+            f"{(truth - message) / message:,.0f} times longer than the message. The paper measures memories "
+            "against this time, not in absolute seconds: end nodes farther apart need longer memories to "
+            "reach the same stage, and a protocol of several rounds asks for several times t."
         )
     mistakes = [
         (
@@ -448,7 +464,8 @@ def check_roadmap_memory_time(answer: object) -> Verdict:
         ),
         (
             heralded_link(length).mean_time_s + message,
-            "That heralds one pair over the whole 300 km, as if there were no repeater. The repeater halves "
+            f"That heralds one pair over the whole {length:g} km, as if there were no repeater. The repeater "
+            "halves "
             "the segments, and each halving of a segment saves far more than half the time.",
         ),
         (truth * 1e3, f"{value:g} looks like milliseconds. The answer is asked in seconds."),

@@ -30,6 +30,7 @@ import qutip
 
 from qwidgets.exercises.core import Verdict, correct, exercise, wrong
 from qwidgets.exercises.readers import Gate, read_choice, read_gates, read_number
+from qwidgets.exercises.variants import Parameter
 from qwidgets.exercises.verdicts import describe_state, probability_verdict, same_state, share_verdict
 from qwidgets.physics import (
     AXIS_STATES,
@@ -52,6 +53,7 @@ __all__ = [
     "TELEPORT_ORIGINAL_RIGHT_CHOICE",
     "TELEPORT_PHI",
     "TELEPORT_THETA",
+    "TELEPORT_WERNER_FIDELITIES",
     "TELEPORT_WERNER_FIDELITY",
     "check_teleport_beat_classical",
     "check_teleport_bits",
@@ -429,7 +431,14 @@ def check_teleport_original(answer: object) -> Verdict:
 
 # -- 6. Predict, then check: a noisy pair --------------------------------------------------------
 TELEPORT_WERNER_FIDELITY = 0.9
-"""Fidelity F of the Werner pair of exercise ``teleportation.teleport_werner_fidelity``."""
+"""Fidelity F of the Werner pair of exercise ``teleportation.teleport_werner_fidelity`` in the lesson."""
+TELEPORT_WERNER_FIDELITIES: tuple[float, ...] = (TELEPORT_WERNER_FIDELITY, 0.55, 0.6, 0.75, 0.8, 0.95)
+"""F in exercise ``teleportation.teleport_werner_fidelity``: the lesson's 0.9, then the other students'.
+
+All above 1/2, so every pair beats the classical 2/3, and below 0.97, so the answer (2F + 1)/3
+stays more than 0.01 from F itself. Left out: 0.7 and 0.85, whose answers 0.8 and 0.9 are the
+mistake F of F = 0.8 and 0.9; 0.65, whose mistakes F² and 2F/3 lie 0.011 apart.
+"""
 
 
 @exercise(
@@ -437,18 +446,21 @@ TELEPORT_WERNER_FIDELITY = 0.9
     lesson=LESSON,
     answer_name="answer_teleport_werner_fidelity",
     points=2,
+    params=[Parameter("fidelity", TELEPORT_WERNER_FIDELITIES, symbol="F")],
 )
-def check_teleport_werner_fidelity(answer: object) -> Verdict:
+def check_teleport_werner_fidelity(answer: object, fidelity: float) -> Verdict:
     """One number from 0 to 1, e.g. 0.3.
 
     Exercise (predict, then check on the panel): Alice and Bob share a Werner pair of fidelity
-    F = 0.9 instead of a perfect one. What is the fidelity of the teleported state with the input,
-    on average over the input states?
+    F (0.9 in the lesson, each student's own on a class hub) instead of a perfect one. What is the
+    fidelity of the teleported state with the input, on average over the input states?
 
     Parameters
     ----------
     answer : float
         The average fidelity, within 0.01.
+    fidelity : float
+        The pair's fidelity F in the student's variant.
 
     Returns
     -------
@@ -456,7 +468,7 @@ def check_teleport_werner_fidelity(answer: object) -> Verdict:
         Correct, or the mistake: the pair's F, F², 2F/3 (the 1/3 of a useless pair dropped), a
         perfect 1, the classical 2/3; a percentage or a number outside 0 to 1.
     """
-    f = TELEPORT_WERNER_FIDELITY
+    f = fidelity
     truth = average_teleport_fidelity(werner_state(f))
     useless = average_teleport_fidelity(werner_state(0.25))
     hint = (
@@ -492,7 +504,7 @@ def check_teleport_werner_fidelity(answer: object) -> Verdict:
         (
             CLASSICAL_TELEPORT_FIDELITY,
             "2/3 is what Alice and Bob get with no pair at all: she measures the qubit and sends what she "
-            "saw. A pair of fidelity 0.9 does better.",
+            f"saw. A pair of fidelity {f:g} does better.",
             hint,
         ),
     ]

@@ -112,9 +112,7 @@ def test_the_answer_key_gives_the_closed_forms(page, answer_name, shown):
 
 def test_an_answer_that_is_an_object_points_at_the_solution_that_builds_it(page):
     text = section(page, "answer_roadmap_design")
-    assert (
-        "**Answer:** a `Network`, built by `qwidgets_grading.solutions.roadmap.roadmap_design()`." in text
-    )
+    assert "**Answer:** a `Network`, built by `qwidgets_grading.solutions.roadmap.roadmap_design()`." in text
     assert ":func:" not in page and "``" not in page
 
 

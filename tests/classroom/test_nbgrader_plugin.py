@@ -20,8 +20,8 @@ def test_only_graded_cells_get_the_students_name_quoted_safely():
     plain = new_code_cell(TEST)
     notebook = new_notebook(cells=[graded, answer, plain])
     resources = {"nbgrader": {"student": "o'brien"}}
-    out, _ = StudentVariants().preprocess(nbformat.from_dict(notebook), resources)
-    assert out.cells[0].source.endswith(", student=\"o'brien\")")
+    out, _ = StudentVariants()(nbformat.from_dict(notebook), resources)  # as nbconvert calls it
+    assert out.cells[0].source.endswith(', student="o\'brien")')
     assert out.cells[1].source == TEST and out.cells[2].source == TEST  # a student's own cells are untouched
 
 

@@ -16,7 +16,9 @@ import pytest
 from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
+    EVE_FRACTIONS,
     EXERCISES,
+    PAD_HOURS,
     PAD_MESSAGE,
     SIFTING_PHOTONS,
     SIFTING_SEED,
@@ -34,6 +36,7 @@ from qwidgets.exercises import (
 from qwidgets.physics import simulate_bb84
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
+from qwidgets.testing.variants import student_with
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "03_bb84.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("bb84.")]
@@ -391,3 +394,75 @@ def test_the_lesson_prints_what_the_checks_judge():
     assert any(f"simulate_bb84({SIFTING_PHOTONS}, rng={SIFTING_SEED})" in source for source in sources)
     assert f"message is **{PAD_MESSAGE}**" in markdown
     assert f"**{SIFTED}**" in markdown
+
+
+# -- Per-student numbers ---------------------------------------------------------------------------
+def _student(exercise_id: str, **values: float) -> str:
+    """``""`` (the lesson's numbers) for the lesson's values, else a student who draws ``values``."""
+    params = EXERCISES[exercise_id].params
+    return "" if all(values[p.name] == p.options[0] for p in params) else student_with(exercise_id, **values)
+
+
+def test_the_first_options_are_the_lessons_numbers():
+    assert EVE_FRACTIONS[0] == 1.0
+    assert PAD_HOURS[0] == 14 == int(PAD_MESSAGE, 2)
+
+
+@pytest.mark.parametrize("fraction", EVE_FRACTIONS)
+def test_eve_qber_judges_each_students_own_share_of_intercepted_photons(fraction):
+    exercise_id = "bb84.eve_qber"
+    student = _student(exercise_id, fraction=fraction)
+    truth = fraction * float(Fraction(1, 2) * Fraction(1, 2))  # intercepted, wrong basis, coin toss
+    assert truth > 0.11  # Alice and Bob still abort, as the lesson says
+    feedback = check_eve_qber(truth, student=student)
+    assert feedback.correct, str(feedback)
+    assert "qber" in feedback.message.lower() and "4 check a sample" in feedback.message
+    assert_explains(check_eve_qber(fraction / 2, student=student), ["wrong basis", "only half"])
+    assert_explains(check_eve_qber(1 - truth, student=student), ["stay right"])
+    assert_explains(check_eve_qber(truth / 2, student=student), ["all photons sent", "sifting"])
+    if student:
+        feedback = check_eve_qber(EVE_QBER, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message
+        assert f"f = {fraction:g}" in feedback.numbers
+        assert f"f = {fraction:g}" in check_eve_qber(0.02, student=student).hint
+    assert reference_solution(exercise_id, student) == pytest.approx(truth, abs=1e-12)
+    assert check_eve_qber(reference_solution(exercise_id, student), student=student).correct
+
+
+def _xor(a: str, b: str) -> str:
+    return "".join("1" if x != y else "0" for x, y in zip(a, b))
+
+
+@pytest.mark.parametrize("hour", PAD_HOURS)
+def test_one_time_pad_judges_each_students_own_hour(hour):
+    exercise_id = "bb84.one_time_pad"
+    student = _student(exercise_id, hour=hour)
+    message = f"{hour:05b}"
+    truth = _xor(message, SIFTED)
+    feedback = check_one_time_pad(truth, student=student)
+    assert feedback.correct, str(feedback)
+    assert f"{truth} ⊕ {SIFTED} = {message}" in feedback.message
+    and_bits = "".join(str(int(m) & int(k)) for m, k in zip(message, SIFTED))
+    or_bits = "".join(str(int(m) | int(k)) for m, k in zip(message, SIFTED))
+    assert_explains(check_one_time_pad(and_bits, student=student), ["and of the message and the key"])
+    assert_explains(check_one_time_pad(or_bits, student=student), ["or of the message and the key"])
+    assert_explains(check_one_time_pad(message, student=student), ["message itself"])
+    if student:
+        feedback = check_one_time_pad(CIPHERTEXT, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message
+    assert reference_solution(exercise_id, student) == truth
+    assert check_one_time_pad(reference_solution(exercise_id, student), student=student).correct
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "name"), [("bb84.eve_qber", "fraction"), ("bb84.one_time_pad", "hour")]
+)
+def test_each_students_answer_differs_from_every_other_option(exercise_id, name):
+    answers = [
+        reference_solution(exercise_id, _student(exercise_id, **{name: value}))
+        for value in EXERCISES[exercise_id].params[0].options
+    ]
+    assert len(set(answers)) == len(answers)
+    if name == "fraction":
+        answers.sort()
+        assert all(b - a > 0.01 for a, b in zip(answers, answers[1:])), answers

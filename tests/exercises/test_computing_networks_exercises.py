@@ -26,6 +26,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
+from qwidgets.testing.variants import student_with
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "11_quantum_computing_networks.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("computing_networks.")]
@@ -314,3 +315,62 @@ def test_the_lesson_asks_what_the_checks_judge():
     printed = "\n".join(text.printed)
     assert "bits (m1, m2) = " in printed
     assert "F = 0.80: |+⟩|0⟩ 0.800, |1⟩|0⟩ 0.867, |0⟩|+⟩ 1.000, average over inputs 0.840" in printed
+
+
+# -- Per-student numbers ---------------------------------------------------------------------------
+# Every option of every varied exercise, judged against closed forms written here.
+VARIANTS = [
+    # (exercise id, parameter, option, closed form, (named mistake, its words), the lesson's answer)
+    *[
+        (
+            "computing_networks.computing_telescope_gain",
+            "baseline_km",
+            km,
+            km * 1000 / 100,
+            (math.sqrt(km * 1000 / 100), ["square root"]),
+            GAIN,
+        )
+        for km in (10.0, 3.0, 5.0, 8.0, 25.0, 40.0)
+    ],
+    *[
+        (
+            "computing_networks.computing_werner_fidelity",
+            "fidelity",
+            f,
+            (2 * f + 1) / 3,
+            ((4 * f + 1) / 5, ["averaged over all inputs"]),
+            WERNER_OUTPUT,
+        )
+        for f in (0.8, 0.55, 0.65, 0.74, 0.85)
+    ],
+]
+
+
+def test_the_variants_cover_every_option():
+    covered = {(i, value) for i, _, value, *_ in VARIANTS}
+    varied = [i for i in IDS if EXERCISES[i].params]
+    assert varied == [
+        "computing_networks.computing_telescope_gain",
+        "computing_networks.computing_werner_fidelity",
+    ]
+    assert covered == {(i, value) for i in varied for value in EXERCISES[i].params[0].options}
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "name", "value", "truth", "mistake", "lessons"),
+    VARIANTS,
+    ids=lambda x: x if isinstance(x, str) else repr(x)[:12],
+)
+def test_each_students_numbers_are_judged(exercise_id, name, value, truth, mistake, lessons):
+    lesson_value = EXERCISES[exercise_id].params[0].options[0]
+    student = "" if value == lesson_value else student_with(exercise_id, **{name: value})
+    check = EXERCISES[exercise_id].check
+    assert check(truth, student=student).correct, str(check(truth, student=student))
+    wrong_value, words = mistake
+    assert_explains(check(wrong_value, student=student), words)
+    if student:
+        feedback = check(lessons, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message, str(feedback)
+    solution = reference_solution(exercise_id, student)
+    assert solution == pytest.approx(truth, rel=1e-9)
+    assert_correct(exercise_id, solution, student)

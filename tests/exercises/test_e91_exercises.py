@@ -20,7 +20,9 @@ from qwidgets_grading import reference_solution
 from qwidgets.exercises import (
     DEVICE_INDEPENDENT_CHOICES,
     DEVICE_INDEPENDENT_RIGHT_CHOICE,
+    E91_EVE_SHARES,
     E91_LESSON_PAIRS,
+    E91_PAIRS_OPTIONS,
     EXERCISES,
     assert_correct,
     check_e91_device_independent,
@@ -32,6 +34,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
+from qwidgets.testing.variants import student_with
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "08_e91.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("e91.")]
@@ -344,7 +347,7 @@ def test_the_lesson_asks_what_the_checks_judge():
         assert f"**({letter})** {statement}" in markdown, letter
     assert "| $a_1 = 0$ | $a_2 = \\pi/4$ | $a_3 = \\pi/2$ |" in markdown
     assert "| $b_1 = \\pi/4$ | $b_2 = \\pi/2$ | $b_3 = 3\\pi/4$ |" in markdown
-    assert "**9000 pairs**" in markdown
+    assert "**9000 pairs** in the lesson" in markdown and "`numbers.pairs`" in markdown
     assert "E91Panel()" in sources and 'E91Panel(attack="intercept-resend")' in sources
     assert "S = 1.414, QBER = 0.250" in printed and "S = 2.828" in printed
 
@@ -358,3 +361,77 @@ def test_the_lesson_cites_its_sources():
         "*Phys. Rev. Lett.* **98**, 230501",  # Acin et al. 2007
     ):
         assert citation in markdown, citation
+
+
+# -- Per-student numbers -------------------------------------------------------------------------
+PAIRS_OPTIONS = [9000, 6300, 7200, 8100, 9900, 11700]
+
+
+def test_the_pairs_options_are_the_lessons_first():
+    assert list(E91_PAIRS_OPTIONS) == PAIRS_OPTIONS
+    assert E91_PAIRS_OPTIONS[0] == E91_LESSON_PAIRS
+
+
+@pytest.mark.parametrize("index", range(len(PAIRS_OPTIONS)))
+def test_key_bits_judges_each_students_pairs(index):
+    exercise_id = "e91.e91_key_bits"
+    n = PAIRS_OPTIONS[index]
+    student = "" if index == 0 else student_with(exercise_id, pairs=n)
+    truth = n * 2 / 9  # two of the nine equally likely pairs of settings give key
+    feedback = check_e91_key_bits(truth, student=student)
+    assert feedback.correct, str(feedback)
+    assert f"{truth:.0f} key bits" in feedback.message
+    assert_explains(check_e91_key_bits(n / 3, student=student), ["a third"])
+    assert_explains(check_e91_key_bits(n / 2, student=student), ["bb84's sifting"])
+    assert_explains(check_e91_key_bits(4 * n / 9, student=student), ["as many as the bell test uses"])
+    assert_explains(check_e91_key_bits(n, student=student), ["every pair"])
+    assert_explains(check_e91_key_bits(2 / 9, student=student), [f"multiply it by {n}"])
+    if index:
+        assert_explains(check_e91_key_bits(KEY_BITS, student=student), ["lesson's numbers"])
+    assert reference_solution(exercise_id, student) == pytest.approx(truth, abs=1e-9)
+    assert check_e91_key_bits(reference_solution(exercise_id, student), student=student).correct
+
+
+EVE_SHARE_OPTIONS = [1.0, 0.7, 0.75, 0.8, 0.9]
+
+
+def test_the_eve_shares_are_the_lessons_first():
+    assert list(E91_EVE_SHARES) == EVE_SHARE_OPTIONS
+
+
+@pytest.mark.parametrize("index", range(len(EVE_SHARE_OPTIONS)))
+def test_eve_chsh_judges_each_students_share(index):
+    exercise_id = "e91.e91_eve_chsh"
+    q = EVE_SHARE_OPTIONS[index]
+    student = "" if index == 0 else student_with(exercise_id, share=q)
+    # a share q of the pairs measured (correlations halved), the rest untouched
+    truth = (1 - q) * 2 * math.sqrt(2) + q * math.sqrt(2)
+    assert truth < 2 - 0.02  # the alarm rings for every student
+    feedback = check_e91_eve_chsh(truth, student=student)
+    assert feedback.correct, str(feedback)
+    assert f"{truth:.4f}" in feedback.message and "alarm" in feedback.message
+    assert_explains(check_e91_eve_chsh(2 * math.sqrt(2), student=student), ["untouched pair"])
+    assert_explains(check_e91_eve_chsh(2 * math.sqrt(2) * (1 - q / 4), student=student), ["1 − qber"])
+    assert_explains(check_e91_eve_chsh(-truth, student=student), ["wrong sign"])
+    if index:
+        assert_explains(check_e91_eve_chsh(EVE_S, student=student), ["lesson's numbers"])
+    assert reference_solution(exercise_id, student) == pytest.approx(truth, abs=1e-12)
+    assert check_e91_eve_chsh(reference_solution(exercise_id, student), student=student).correct
+
+
+@pytest.mark.parametrize("index", range(len(EVE_SHARE_OPTIONS)))
+def test_eve_qber_judges_each_students_share(index):
+    exercise_id = "e91.e91_eve_qber"
+    q = EVE_SHARE_OPTIONS[index]
+    student = "" if index == 0 else student_with(exercise_id, share=q)
+    truth = q / 4  # wrong basis on half the measured pairs, then a coin toss
+    feedback = check_e91_eve_qber(truth, student=student)
+    assert feedback.correct, str(feedback)
+    assert_explains(check_e91_eve_qber(q / 2, student=student), ["does not fit the key setting"])
+    assert_explains(check_e91_eve_qber(3 * q / 8, student=student), ["always in z"])
+    assert_explains(check_e91_eve_qber(q / 8, student=student), ["always in x"])
+    assert_explains(check_e91_eve_qber(1 - truth, student=student), ["agree"])
+    if index:
+        assert_explains(check_e91_eve_qber(EVE_QBER, student=student), ["lesson's numbers"])
+    assert reference_solution(exercise_id, student) == pytest.approx(truth, abs=1e-12)
+    assert check_e91_eve_qber(reference_solution(exercise_id, student), student=student).correct

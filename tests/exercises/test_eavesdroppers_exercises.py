@@ -23,6 +23,7 @@ from qwidgets.exercises import (
     check_unseen_probability,
 )
 from qwidgets.testing.feedback import assert_explains
+from qwidgets.testing.variants import student_with
 
 LESSON_IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("eavesdroppers.")]
 
@@ -286,3 +287,66 @@ def test_pns_share_accepts_the_whole_key_and_invites_to_turn_the_decoys_on(answe
 )
 def test_pns_share_names_the_mistake(answer, words):
     assert_explains(check_pns_share(answer), words)
+
+
+# -- Per-student variants: every option, against closed forms written here ------------------------
+def _student(exercise_id: str, **values) -> str:
+    """The lesson's numbers ("") for option 0, else a named student who draws ``values``."""
+    lesson = {p.name: p.options[0] for p in EXERCISES[exercise_id].params}
+    return "" if values == lesson else student_with(exercise_id, **values)
+
+
+def _assert_variant(exercise_id, student, truth, mistake, words, lesson_answer):
+    """The truth passes, the named mistake is named, the lesson's answer is refused as the lesson's."""
+    check = EXERCISES[exercise_id].check
+    assert check(truth, student=student).correct
+    assert_explains(check(mistake, student=student), words)
+    solution = reference_solution(exercise_id, student)
+    assert solution == pytest.approx(truth, rel=1e-9)
+    assert check(solution, student=student).correct
+    if student:
+        feedback = check(lesson_answer, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message
+
+
+@pytest.mark.parametrize("fraction", [0.4, 0.2, 0.3, 0.6, 0.7, 0.9])
+def test_partial_qber_varies_the_share_eve_attacks(fraction):
+    student = _student("eavesdroppers.partial_qber", fraction=fraction)
+    truth = fraction / 4  # half in the wrong basis, half of those wrong at Bob
+    _assert_variant("eavesdroppers.partial_qber", student, truth, 1 - truth, ["still right"], PARTIAL_QBER)
+
+
+@pytest.mark.parametrize("n", [20, 10, 12, 15, 25, 30])
+def test_unseen_probability_varies_the_check_bits(n):
+    student = _student("eavesdroppers.unseen_probability", n=n)
+    truth = 0.75**n
+    _assert_variant(
+        "eavesdroppers.unseen_probability", student, truth, 1 - truth, ["catch eve", f"^{n}"], UNSEEN
+    )
+
+
+@pytest.mark.parametrize("target", [0.999, 0.95, 0.98, 0.99, 0.995, 0.9999])
+def test_check_bits_varies_the_probability_of_catching_eve(target):
+    student = _student("eavesdroppers.check_bits", target=target)
+    truth = math.ceil(math.log(1 - target) / math.log(0.75))
+    assert 0.75**truth <= 1 - target < 0.75 ** (truth - 1)
+    _assert_variant("eavesdroppers.check_bits", student, truth, truth - 1, ["just short"], CHECK_BITS)
+
+
+@pytest.mark.parametrize("qber", [0.05, 0.02, 0.03, 0.04, 0.07, 0.08])
+def test_key_fraction_varies_the_qber(qber):
+    student = _student("eavesdroppers.key_fraction", qber=qber)
+    truth = 1 - 2 * h(qber)
+    _assert_variant(
+        "eavesdroppers.key_fraction",
+        student,
+        truth,
+        1 - 2 * qber,
+        ["entropy belongs", f"h({qber:g})"],
+        KEY_FRACTION,
+    )
+
+
+@pytest.mark.parametrize("exercise_id", ["eavesdroppers.breidbart_guess", "eavesdroppers.pns_share"])
+def test_the_fixed_exercises_are_the_same_for_everyone(exercise_id):
+    assert EXERCISES[exercise_id].params == ()

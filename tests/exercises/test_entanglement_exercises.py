@@ -18,11 +18,13 @@ import pytest
 from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
+    CHSH_WERNER_FIDELITIES,
     CHSH_WERNER_FIDELITY,
     EXERCISES,
     NO_MESSAGE_CHOICES,
     NO_MESSAGE_RIGHT_CHOICE,
     PAIR_ANGLES,
+    SAME_BIT_BOB_ANGLES,
     assert_correct,
     check_bob_without_news,
     check_chsh_classical_win,
@@ -34,6 +36,7 @@ from qwidgets.exercises import (
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.feedback import feedback_text as text
 from qwidgets.testing.notebooks import lesson_text
+from qwidgets.testing.variants import student_with
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "07_entanglement.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("entanglement.")]
@@ -312,18 +315,30 @@ def test_the_lesson_asks_what_the_checks_judge():
     markdown, sources, _ = _notebook()
     for letter, statement in NO_MESSAGE_CHOICES.items():
         assert f"**({letter})** {statement}" in markdown, letter
-    assert "at\nangle $\\pi/4$, halfway between $z$ and $x$" in markdown
-    assert "fidelity $F = 0.85$ (`CHSH_WERNER_FIDELITY`)" in markdown
+    assert "$\\pi/4$ in the lesson, halfway between $z$ and $x$" in markdown
+    assert "`numbers.bob_angle`" in markdown
+    assert "$F = 0.85$ in the lesson (`CHSH_WERNER_FIDELITY`)" in markdown
+    assert "`numbers.fidelity`" in markdown
     assert "Science* **362**, eaam9288, 2018" in markdown
     assert "*Nature* **526**, 682, 2015" in markdown
 
 
 def test_the_lesson_embeds_its_panels_with_the_suggested_settings():
     _, sources, _ = _notebook()
+    # exercise 1's panel starts at the student's own angle, exercise 2's at the lesson's
+    assert any(
+        'BellPairPanel(pair="phi+", alice_angle=alice_angle, bob_angle=numbers.bob_angle' in s
+        for s in sources
+    )
     assert any(
         'BellPairPanel(pair="phi+", alice_angle=alice_angle, bob_angle=bob_angle' in s for s in sources
     )
-    assert any(s.strip() == 'CHSHPanel(noise=0.2, strategy="quantum", rounds=1000, seed=0)' for s in sources)
+    # exercise 4's panel starts at the noise p = 4(1 - F)/3 of the student's own F
+    assert any(
+        "noise = round(4 * (1 - numbers.fidelity) / 3, 2)" in s
+        and 'CHSHPanel(noise=noise, strategy="quantum", rounds=1000, seed=0)' in s
+        for s in sources
+    )
 
 
 def test_the_printed_computations_match_the_closed_forms():
@@ -339,3 +354,60 @@ def test_the_printed_computations_match_the_closed_forms():
     assert f"F = 0.85: S = {WERNER_S:.3f}" in printed
     assert f"F = 0.78: S = {2 * math.sqrt(2) * (4 * 0.78 - 1) / 3:.3f}" in printed  # just below 2
     assert "F = 0.50: S = 0.943, best S = 0.943, concurrence 0.00" in printed
+
+
+# -- Per-student numbers -------------------------------------------------------------------------
+BOB_ANGLE_OPTIONS = [math.pi / 4, math.pi / 10, 3 * math.pi / 10, 3 * math.pi / 8, 2 * math.pi / 5]
+WERNER_F_OPTIONS = [0.85, 0.79, 0.82, 0.88, 0.94]
+
+
+def _student(exercise_id: str, index: int, **values: float) -> str:
+    """The lesson's numbers for the first option (``""``), else a student who draws ``values``."""
+    return "" if index == 0 else student_with(exercise_id, **values)
+
+
+def test_the_options_are_the_lessons_numbers_first():
+    assert list(SAME_BIT_BOB_ANGLES) == pytest.approx(BOB_ANGLE_OPTIONS, abs=1e-15)
+    assert SAME_BIT_BOB_ANGLES[0] == PAIR_ANGLES[1]
+    assert list(CHSH_WERNER_FIDELITIES) == WERNER_F_OPTIONS
+    assert CHSH_WERNER_FIDELITIES[0] == CHSH_WERNER_FIDELITY
+
+
+@pytest.mark.parametrize("index", range(len(BOB_ANGLE_OPTIONS)))
+def test_same_bit_probability_judges_each_students_angle(index):
+    exercise_id = "entanglement.same_bit_probability"
+    b = BOB_ANGLE_OPTIONS[index]
+    student = _student(exercise_id, index, bob_angle=b)
+    truth = math.cos(b / 2) ** 2  # Alice at 0, Bob at b: half the angle between them
+    feedback = check_same_bit_probability(truth, student=student)
+    assert feedback.correct, str(feedback)
+    assert f"{truth:.3f}" in feedback.message
+    assert_explains(check_same_bit_probability(math.sin(b / 2) ** 2, student=student), ["differ"])
+    assert_explains(check_same_bit_probability(math.cos(b), student=student), ["correlation e(a, b)"])
+    assert_explains(check_same_bit_probability(math.cos(b) ** 2, student=student), ["whole angle"])
+    if index:
+        lessons = check_same_bit_probability(SAME, student=student)
+        assert_explains(lessons, ["lesson's numbers"])
+        assert feedback.numbers and "b = " in feedback.numbers
+    assert reference_solution(exercise_id, student) == pytest.approx(truth, abs=1e-12)
+    assert check_same_bit_probability(reference_solution(exercise_id, student), student=student).correct
+
+
+@pytest.mark.parametrize("index", range(len(WERNER_F_OPTIONS)))
+def test_chsh_werner_value_judges_each_students_fidelity(index):
+    exercise_id = "entanglement.chsh_werner_value"
+    f = WERNER_F_OPTIONS[index]
+    student = _student(exercise_id, index, fidelity=f)
+    truth = 2 * math.sqrt(2) * (4 * f - 1) / 3  # Werner pair at the CHSH angles
+    noise = 4 * (1 - f) / 3
+    assert truth > 2 + 0.02  # every student's pair still beats the classical bound
+    feedback = check_chsh_werner_value(truth, student=student)
+    assert feedback.correct, str(feedback)
+    assert f"{truth:.3f}" in feedback.message and f"noise {noise:.2f}" in feedback.message
+    weight = check_chsh_werner_value(2 * math.sqrt(2) * f, student=student)
+    assert_explains(weight, ["weight of the perfect pair", f"p = 4(1 − f)/3 = {noise:.2f}"])
+    assert_explains(check_chsh_werner_value(f, student=student), ["fidelity of the pair"])
+    if index:
+        assert_explains(check_chsh_werner_value(WERNER_S, student=student), ["lesson's numbers"])
+    assert reference_solution(exercise_id, student) == pytest.approx(truth, abs=1e-12)
+    assert check_chsh_werner_value(reference_solution(exercise_id, student), student=student).correct

@@ -29,6 +29,7 @@ from qwidgets.exercises import (
 from qwidgets.panels.link import EQUIPMENT, LinkPanel
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
+from qwidgets.testing.variants import student_with
 
 LESSON_IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("loss.")]
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "05_loss_and_distance.ipynb"
@@ -39,12 +40,12 @@ def h(p: float) -> float:
     return 0.0 if p in (0.0, 1.0) else -p * math.log2(p) - (1 - p) * math.log2(1 - p)
 
 
-def decoy_bits_per_pulse(length_km: float, rate_hz: float = 2e6) -> float:
+def decoy_bits_per_pulse(length_km: float, rate_hz: float = 2e6, y0: float = 1.7e-6) -> float:
     """Lo, Ma & Chen's decoy-state key (PRL 94, 230504, 2005) with the GYS detector, 0.2 dB/km, mu = 0.5.
 
     R = 1/2 [-Q f h(E) + Q1 (1 - h(e1))] per pulse, times the clock; negative past the wall.
     """
-    mu, eta_det, y0, e_d, f = 0.5, 0.045, 1.7e-6, 0.033, 1.16
+    mu, eta_det, e_d, f = 0.5, 0.045, 0.033, 1.16
     eta = eta_det * 10 ** (-0.2 * length_km / 10)
     gain = y0 + 1 - math.exp(-eta * mu)
     qber = (0.5 * y0 + e_d * (1 - math.exp(-eta * mu))) / gain
@@ -54,12 +55,12 @@ def decoy_bits_per_pulse(length_km: float, rate_hz: float = 2e6) -> float:
     return rate_hz * 0.5 * (-gain * f * h(qber) + q1 * (1 - h(e1)))
 
 
-def wall_km(rate_hz: float = 2e6) -> float:
+def wall_km(rate_hz: float = 2e6, y0: float = 1.7e-6) -> float:
     """Where :func:`decoy_bits_per_pulse` changes sign, by plain bisection."""
     low, high = 0.0, 1000.0
     for _ in range(100):
         middle = (low + high) / 2
-        low, high = (middle, high) if decoy_bits_per_pulse(middle, rate_hz) > 0 else (low, middle)
+        low, high = (middle, high) if decoy_bits_per_pulse(middle, rate_hz, y0) > 0 else (low, middle)
     return low
 
 
@@ -386,3 +387,83 @@ def test_the_lesson_prints_what_the_checks_judge():
     markdown = lesson_text(LESSON_NOTEBOOK).markdown
     for letter, statement in BOUND_CHOICES.items():
         assert f"**({letter})** {statement}" in markdown, letter
+
+
+# -- Per-student variants: every option, against closed forms written here ------------------------
+def _student(exercise_id: str, **values) -> str:
+    """The lesson's numbers ("") for option 0, else a named student who draws ``values``."""
+    lesson = {p.name: p.options[0] for p in EXERCISES[exercise_id].params}
+    return "" if values == lesson else student_with(exercise_id, **values)
+
+
+def _assert_variant(exercise_id, student, truth, mistake, words, lesson_answer, rel=1e-9):
+    """The truth passes, the named mistake is named, the lesson's answer is refused as the lesson's."""
+    check = EXERCISES[exercise_id].check
+    assert check(truth, student=student).correct
+    assert_explains(check(mistake, student=student), words)
+    solution = reference_solution(exercise_id, student)
+    assert solution == pytest.approx(truth, rel=rel)
+    assert check(solution, student=student).correct
+    if student:
+        feedback = check(lesson_answer, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message
+
+
+@pytest.mark.parametrize("spools", [3, 2, 4, 5, 6])
+def test_spliced_fraction_varies_the_spools(spools):
+    student = _student("loss.spliced_fraction", spools=spools)
+    truth = 10**-spools  # 10 dB a spool: one factor of ten each
+    _assert_variant(
+        "loss.spliced_fraction",
+        student,
+        truth,
+        1 / (10 * spools),
+        ["as a factor", f"{10 * spools} db"],
+        SPLICED,
+    )
+
+
+@pytest.mark.parametrize("length_km", [100.0, 70.0, 80.0, 120.0, 150.0, 200.0])
+def test_ultralow_fraction_varies_the_length(length_km):
+    student = _student("loss.ultralow_fraction", length_km=length_km)
+    truth = 10 ** (-0.16 * length_km / 10)
+    _assert_variant(
+        "loss.ultralow_fraction",
+        student,
+        truth,
+        math.exp(-0.016 * length_km),
+        ["natural exponential"],
+        ULTRALOW,
+    )
+
+
+@pytest.mark.parametrize("length_km", [500.0, 300.0, 400.0, 450.0, 550.0, 600.0])
+def test_plob_rate_varies_the_length(length_km):
+    student = _student("loss.plob_rate", length_km=length_km)
+    eta = 10 ** (-0.2 * length_km / 10)
+    truth = 1e9 * -math.log1p(-eta) / math.log(2)
+    # the solution takes -log2(1 - η) as a student would: 1 − η loses digits at 120 dB
+    _assert_variant("loss.plob_rate", student, truth, truth / 1e9, ["per pulse"], PLOB, rel=1e-4)
+
+
+@pytest.mark.parametrize("dark_count", [1.7e-6, 5e-7, 1.7e-7, 5e-8, 1.7e-8])
+def test_decoy_reach_varies_the_false_clicks(dark_count):
+    student = _student("loss.decoy_reach", dark_count=dark_count)
+    wall = wall_km(y0=dark_count)
+    estimate = 10 * math.log10(0.5 * 0.045 / (10 * dark_count)) / 0.2  # the rule of thumb
+    assert abs(estimate - wall) < 15
+    check = EXERCISES["loss.decoy_reach"].check
+    for answer in (wall, estimate, wall - 14):
+        assert check(answer, student=student).correct
+    assert_explains(check(0.2 * wall, student=student), ["looks like a loss in db"])
+    solution = reference_solution("loss.decoy_reach", student)
+    assert solution == pytest.approx(estimate)
+    assert check(solution, student=student).correct
+    if student:
+        feedback = check(WALL, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", ["loss.fast_clock_reach", "loss.beat_the_bound"])
+def test_the_fixed_exercises_are_the_same_for_everyone(exercise_id):
+    assert EXERCISES[exercise_id].params == ()

@@ -17,7 +17,9 @@ from qwidgets_grading import reference_solution
 from qwidgets.exercises import (
     AMPLIFIER_CHOICES,
     AMPLIFIER_RIGHT_CHOICE,
+    COPY_LENGTH_COPIES,
     EXERCISES,
+    UNIVERSAL_COPIES,
     assert_correct,
     check_cnot_copy_fidelity,
     check_copy_length,
@@ -28,6 +30,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
+from qwidgets.testing.variants import student_with
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "02_no_cloning.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("no_cloning.")]
@@ -281,3 +284,68 @@ def test_the_lesson_prints_the_statements_the_check_judges():
     markdown = text.markdown
     for letter, statement in AMPLIFIER_CHOICES.items():
         assert f"**({letter})** {statement}" in markdown, letter
+
+
+# -- Per-student numbers --------------------------------------------------------------------------
+def _student(exercise_id: str, **values: int) -> str:
+    """``""`` (the lesson's numbers) for the lesson's values, else a student who draws ``values``."""
+    params = EXERCISES[exercise_id].params
+    return "" if all(values[p.name] == p.options[0] for p in params) else student_with(exercise_id, **values)
+
+
+def _gisin_massar(n: int, m: int) -> float:
+    """F = (M(N + 1) + N) / (M(N + 2)), written out."""
+    return float(Fraction(m * (n + 1) + n, m * (n + 2)))
+
+
+def test_the_first_options_are_the_lessons_two_copies():
+    assert UNIVERSAL_COPIES[0] == COPY_LENGTH_COPIES[0] == 2
+
+
+@pytest.mark.parametrize("copies", UNIVERSAL_COPIES)
+def test_universal_fidelity_judges_each_students_own_number_of_copies(copies):
+    exercise_id = "no_cloning.universal_fidelity"
+    student = _student(exercise_id, copies=copies)
+    truth = _gisin_massar(1, copies)
+    assert check_universal_fidelity(truth, student=student).correct
+    assert_explains(check_universal_fidelity(_gisin_massar(copies, 1), student=student), ["n and m swapped"])
+    assert_explains(check_universal_fidelity(2 / 3, student=student), ["very many copies"])
+    assert f"m = {copies} copies out" in check_universal_fidelity(0.02, student=student).hint.lower()
+    if student:
+        feedback = check_universal_fidelity(UNIVERSAL, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message
+        assert f"M = {copies}" in feedback.numbers
+    assert reference_solution(exercise_id, student) == pytest.approx(truth, abs=1e-12)
+    assert check_universal_fidelity(reference_solution(exercise_id, student), student=student).correct
+
+
+@pytest.mark.parametrize("copies", COPY_LENGTH_COPIES)
+def test_copy_length_judges_each_students_own_number_of_copies(copies):
+    exercise_id = "no_cloning.copy_length"
+    student = _student(exercise_id, copies=copies)
+    fidelity = _gisin_massar(1, copies)
+    truth = 2 * fidelity - 1  # F = (1 + r)/2 for a copy along the original
+    feedback = check_copy_length(truth, student=student)
+    assert feedback.correct, str(feedback)
+    assert f"{Fraction(copies + 2, 3 * copies)} ≈" in feedback.message
+    assert_explains(check_copy_length(fidelity, student=student), ["is the fidelity"])
+    assert_explains(check_copy_length(1 - truth, student=student), ["lost", "left"])
+    if student:
+        feedback = check_copy_length(LENGTH, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message
+    assert reference_solution(exercise_id, student) == pytest.approx(truth, abs=1e-12)
+    assert check_copy_length(reference_solution(exercise_id, student), student=student).correct
+
+
+def test_the_two_copy_length_is_the_simulated_machines():
+    """For M = 2 the check measures the simulated universal copier; the closed form agrees."""
+    assert no_cloning._copy_length(2) == pytest.approx(2 * _gisin_massar(1, 2) - 1, abs=1e-9)
+
+
+@pytest.mark.parametrize("exercise_id", ["no_cloning.universal_fidelity", "no_cloning.copy_length"])
+def test_each_students_answer_differs_from_every_other_option(exercise_id):
+    answers = sorted(
+        reference_solution(exercise_id, _student(exercise_id, copies=m))
+        for m in EXERCISES[exercise_id].params[0].options
+    )
+    assert all(b - a > 0.01 for a, b in zip(answers, answers[1:])), answers

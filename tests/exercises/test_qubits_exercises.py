@@ -14,6 +14,8 @@ from qwidgets_grading import reference_solution
 
 from qwidgets.exercises import (
     EXERCISES,
+    PROBABILITY_THETAS,
+    Y_BASIS_THETAS,
     assert_correct,
     check_gates_to_plus_i,
     check_minus_angles,
@@ -22,7 +24,9 @@ from qwidgets.exercises import (
     check_y_basis_probability,
     check_z_then_x,
 )
+from qwidgets.exercises.variants import format_value
 from qwidgets.testing.feedback import assert_explains
+from qwidgets.testing.variants import student_with
 
 PI = math.pi
 QUBIT_IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("qubits.")]
@@ -354,3 +358,61 @@ def test_gates_reference_solution_reaches_plus_i():
 )
 def test_gates_say_what_the_sequence_does_or_why_it_cannot_be_read(answer, words, absent):
     assert_explains(check_gates_to_plus_i(answer), words, absent=absent)
+
+
+# -- Per-student numbers --------------------------------------------------------------------------
+def _student(exercise_id: str, **values: float) -> str:
+    """``""`` (the lesson's numbers) for the lesson's values, else a student who draws ``values``."""
+    params = EXERCISES[exercise_id].params
+    return "" if all(values[p.name] == p.options[0] for p in params) else student_with(exercise_id, **values)
+
+
+def test_the_first_options_are_the_lessons_numbers():
+    assert PROBABILITY_THETAS[0] == pytest.approx(PI / 6, abs=1e-15)
+    assert Y_BASIS_THETAS[0] == pytest.approx(PI / 3, abs=1e-15)
+
+
+@pytest.mark.parametrize("theta", PROBABILITY_THETAS, ids=format_value)
+def test_probability_zero_judges_each_students_own_angle(theta):
+    exercise_id = "qubits.probability_zero"
+    student = _student(exercise_id, theta=theta)
+    truth = math.cos(theta / 2) ** 2  # Born rule with the half angle
+    assert check_probability_zero(truth, student=student).correct
+    assert_explains(check_probability_zero(math.sin(theta / 2) ** 2, student=student), ["other outcome"])
+    assert_explains(check_probability_zero(math.cos(theta / 2), student=student), ["amplitude"])
+    assert_explains(check_probability_zero(math.cos(theta) ** 2, student=student), ["full angle"])
+    assert (
+        f"θ = {format_value(theta)}" in check_probability_zero(0.42, student=student).hint
+    )  # no named mistake
+    if student:
+        feedback = check_probability_zero(P_ZERO, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message
+        assert format_value(theta) in feedback.numbers
+    assert reference_solution(exercise_id, student) == pytest.approx(truth, abs=1e-12)
+    assert check_probability_zero(reference_solution(exercise_id, student), student=student).correct
+
+
+@pytest.mark.parametrize("theta", Y_BASIS_THETAS, ids=format_value)
+def test_y_basis_probability_judges_each_students_own_angle(theta):
+    exercise_id = "qubits.y_basis_probability"
+    student = _student(exercise_id, theta=theta)
+    truth = (1 + math.sin(theta) * math.sin(PI / 2)) / 2  # (1 + y)/2 at φ = π/2
+    z_basis = math.cos(theta / 2) ** 2
+    assert check_y_basis_probability(truth, student=student).correct
+    assert_explains(check_y_basis_probability(z_basis, student=student), ["z basis", "y basis"])
+    assert_explains(check_y_basis_probability(math.sin(theta), student=student), ["expectation value"])
+    assert f"θ = {format_value(theta)}" in check_y_basis_probability(0.02, student=student).hint
+    if student:
+        feedback = check_y_basis_probability(P_PLUS_I, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message
+    assert reference_solution(exercise_id, student) == pytest.approx(truth, abs=1e-12)
+    assert check_y_basis_probability(reference_solution(exercise_id, student), student=student).correct
+
+
+@pytest.mark.parametrize("exercise_id", ["qubits.probability_zero", "qubits.y_basis_probability"])
+def test_each_students_answer_differs_from_every_other_option(exercise_id):
+    answers = sorted(
+        reference_solution(exercise_id, _student(exercise_id, theta=t))
+        for t in EXERCISES[exercise_id].params[0].options
+    )
+    assert all(b - a > 0.02 for a, b in zip(answers, answers[1:])), answers

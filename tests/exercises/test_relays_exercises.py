@@ -37,6 +37,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
+from qwidgets.testing.variants import student_with
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "06_trusted_nodes_and_satellites.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("relays.")]
@@ -393,3 +394,106 @@ def test_the_lesson_asks_what_the_checks_judge():
     printed = "\n".join(outputs)
     assert "one decoy BB84 link over 120 km: 15.7 bit/s" in printed
     assert "each downlink loses 34.1 dB; a fibre of 1203 km would lose 240.6 dB" in printed
+
+
+# -- Per-student variants: every option, against closed forms written here ------------------------
+def _student(exercise_id: str, **values) -> str:
+    """The lesson's numbers ("") for option 0, else a named student who draws ``values``."""
+    lesson = {p.name: p.options[0] for p in EXERCISES[exercise_id].params}
+    return "" if values == lesson else student_with(exercise_id, **values)
+
+
+def _assert_variant(exercise_id, student, truth, mistake, words, lesson_answer, rel=1e-9):
+    """The truth passes, the named mistake is named, the lesson's answer is refused as the lesson's."""
+    check = EXERCISES[exercise_id].check
+    assert check(truth, student=student).correct
+    assert_explains(check(mistake, student=student), words)
+    solution = reference_solution(exercise_id, student)
+    if isinstance(truth, str):
+        assert solution == truth
+    else:
+        assert solution == pytest.approx(truth, rel=rel)
+    assert check(solution, student=student).correct
+    if student:
+        feedback = check(lesson_answer, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message
+
+
+def _xor_by_hand(a: str, b: str) -> str:
+    return "".join("1" if x != y else "0" for x, y in zip(a, b))
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ("101101", "011001"),
+        ("110010", "011011"),
+        ("100110", "110101"),
+        ("111000", "010011"),
+        ("111100", "100001"),
+        ("110001", "101100"),
+    ],
+)
+def test_relay_xor_key_varies_the_keys(keys):
+    k1, k2 = keys
+    student = _student("relays.relay_xor_key", keys=keys)
+    announced = _xor_by_hand(k1, k2)
+    truth = _xor_by_hand(announced, k2)
+    assert truth == k1
+    _assert_variant("relays.relay_xor_key", student, truth, announced, ["node announced"], BOB_GETS)
+    or_bits = "".join("1" if "1" in (x, y) else "0" for x, y in zip(announced, k2))
+    assert_explains(check_relay_xor_key(or_bits, student=student), ["the or of"])
+
+
+@pytest.mark.parametrize("first_hop_km", [120.0, 100.0, 110.0, 130.0, 140.0])
+def test_chain_rate_varies_the_first_hop(first_hop_km):
+    student = _student("relays.chain_rate", first_hop_km=first_hop_km)
+    rates = [decoy_rate(km) for km in (first_hop_km, 80.0, 80.0)]
+    truth = min(rates)
+    assert truth == rates[0]  # the first hop is the longest, so the slowest
+    _assert_variant(
+        "relays.chain_rate", student, truth, sum(rates), ["adds the hops' rates"], CHAIN_RATE, rel=1e-3
+    )
+
+
+@pytest.mark.parametrize("nodes", [5, 4, 6, 7, 8, 9])
+def test_chain_key_holders_varies_the_nodes(nodes):
+    student = _student("relays.chain_key_holders", nodes=nodes)
+    _assert_variant("relays.chain_key_holders", student, nodes + 2, 2, ["only alice and bob"], HOLDERS)
+    seen = check_chain_key_holders(nodes + 2, student=student).message
+    assert (f"Trusted nodes to {nodes}" if nodes <= 5 else f"trusted_node_chain(280, {nodes})") in seen
+
+
+@pytest.mark.parametrize("length_km", [1000.0, 700.0, 800.0, 1100.0, 1450.0])
+def test_chain_fewest_nodes_varies_the_line(length_km):
+    student = _student("relays.chain_fewest_nodes", length_km=length_km)
+    hops = math.ceil(length_km / REACH_KM)
+    assert length_km / hops < REACH_KM - 5 < REACH_KM + 5 < length_km / (hops - 1)  # no hop near the wall
+    _assert_variant(
+        "relays.chain_fewest_nodes", student, hops - 1, length_km / REACH_KM, ["hops as a fraction"], FEWEST
+    )
+
+
+@pytest.mark.parametrize("stations_km", [1203.0, 800.0, 1000.0, 1500.0, 1800.0])
+def test_downlink_vs_fibre_varies_the_stations(stations_km):
+    student = _student("relays.downlink_vs_fibre", stations_km=stations_km)
+    half_angle = stations_km / (2 * R)
+    range_km = math.sqrt(R**2 + ORBIT**2 - 2 * R * ORBIT * math.cos(half_angle))
+    downlink_db = 36.0 + 20 * math.log10(range_km / 1000)
+    gap_db = 0.2 * stations_km - downlink_db
+    truth = 10 ** (gap_db / 10)
+    _assert_variant(
+        "relays.downlink_vs_fibre", student, truth, gap_db, ["difference in db"], FACTOR, rel=0.02
+    )
+
+
+@pytest.mark.parametrize("exercise_id", ["relays.downlink_doubling_db", "relays.relay_end_to_end"])
+def test_the_fixed_exercises_are_the_same_for_everyone(exercise_id):
+    assert EXERCISES[exercise_id].params == ()
+
+
+def test_the_checks_know_how_many_nodes_the_panel_holds():
+    from qwidgets.exercises import relays
+    from qwidgets.panels.trusted import MAX_NODES
+
+    assert relays._PANEL_MAX_NODES == MAX_NODES

@@ -26,6 +26,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
+from qwidgets.testing.variants import student_with
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "10_repeaters.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("repeaters.")]
@@ -361,3 +362,118 @@ def test_the_lesson_asks_what_the_checks_judge():
     printed = "\n".join(text.printed)
     assert "after 1 swap(s): 0.813" in printed
     assert "1 round(s): fidelity 0.838, success probability 0.769" in printed
+
+
+# -- Per-student numbers ---------------------------------------------------------------------------
+# Every option of every varied exercise, judged against closed forms written here.
+def _purified_closed(f: float) -> tuple[float, float]:
+    """BBPSSW/DEJMPS on two Werner pairs: (output fidelity, success), with b = (1 - F)/3."""
+    b = (1 - f) / 3
+    success = f**2 + 2 * f * (1 - f) / 3 + 5 * b**2
+    return (f**2 + b**2) / success, success
+
+
+VARIANTS = [
+    # (exercise id, parameter, option, closed form, (named mistake, its words), the lesson's answer)
+    *[
+        (
+            "repeaters.repeater_memory_time",
+            "length_km",
+            length,
+            length / FIBRE_KM_PER_S,
+            (2 * length / FIBRE_KM_PER_S, ["round trip"]),
+            MEMORY_TIME,
+        )
+        for length in (1000, 350, 400, 1200, 2800, 3200)
+    ],
+    *[
+        (
+            "repeaters.repeater_memory_fidelity",
+            "wait",
+            wait,
+            (1 + math.exp(-wait)) / 2,
+            ((1 + math.exp(-2 * wait)) / 2, ["both qubits dephase"]),
+            MEMORY_FIDELITY,
+        )
+        for wait in (1.0, 0.4, 0.7, 1.5)
+    ],
+    (
+        "repeaters.repeater_memory_fidelity",
+        "wait",
+        2.5,
+        (1 + math.exp(-2.5)) / 2,
+        (math.exp(-2.5), ["populations"]),
+        MEMORY_FIDELITY,
+    ),
+    *[
+        (
+            "repeaters.repeater_swap_fidelity",
+            "fidelity",
+            f,
+            f * f + (1 - f) ** 2 / 3,
+            (f * f, ["f²", "same flip"]),
+            SWAPPED,
+        )
+        for f in (0.9, 0.6, 0.67, 0.75, 0.8, 0.85)
+    ],
+    *[
+        (
+            "repeaters.repeater_purify_fidelity",
+            "fidelity",
+            f,
+            _purified_closed(f)[0],
+            (_purified_closed(f)[1], ["probability that the round succeeds"]),
+            PURIFIED,
+        )
+        for f in (0.8, 0.55, 0.67, 0.82, 0.9)
+    ],
+    *[
+        (
+            "repeaters.repeater_purify_success",
+            "fidelity",
+            f,
+            _purified_closed(f)[1],
+            (_purified_closed(f)[0], ["fidelity of the kept pair"]),
+            PURIFY_SUCCESS,
+        )
+        for f in (0.8, 0.55, 0.67, 0.82, 0.9)
+    ],
+    *[
+        (
+            "repeaters.repeater_swap_levels",
+            "segments",
+            n,
+            round(math.log2(n)),
+            (n + 1, ["counts the nodes"]),
+            LEVELS,
+        )
+        for n in (8, 16, 32, 64)
+    ],
+]
+
+
+def test_the_variants_cover_every_option():
+    covered = {(i, value) for i, _, value, *_ in VARIANTS}
+    varied = [i for i in IDS if EXERCISES[i].params]
+    assert varied == IDS[:-1]  # all but the multiple choice
+    assert covered == {(i, value) for i in varied for value in EXERCISES[i].params[0].options}
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "name", "value", "truth", "mistake", "lessons"),
+    VARIANTS,
+    ids=lambda x: x if isinstance(x, str) else repr(x)[:12],
+)
+def test_each_students_numbers_are_judged(exercise_id, name, value, truth, mistake, lessons):
+    lesson_value = EXERCISES[exercise_id].params[0].options[0]
+    student = "" if value == lesson_value else student_with(exercise_id, **{name: value})
+    check = EXERCISES[exercise_id].check
+    assert check(truth, student=student).correct, str(check(truth, student=student))
+    wrong_value, words = mistake
+    assert_explains(check(wrong_value, student=student), words)
+    if student:
+        feedback = check(lessons, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message, str(feedback)
+    solution = reference_solution(exercise_id, student)
+    assert solution == pytest.approx(truth, rel=1e-9)
+    assert_correct(exercise_id, solution, student)

@@ -29,6 +29,7 @@ from qwidgets.exercises import (
 from qwidgets.physics import Link, Network, Node, stage_of
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
+from qwidgets.testing.variants import student_with
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "12_roadmap_capstone.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("roadmap.")]
@@ -357,3 +358,30 @@ def test_the_lesson_asks_what_the_checks_judge():
     assert (
         "as built: Stage 2: entanglement distribution; the next fails: node Leiden has no memory" in printed
     )
+
+
+# -- Per-student numbers ---------------------------------------------------------------------------
+def _papers_t(distance_km: float) -> float:
+    """1.5 tau for two parallel segments of distance/2 (lesson 10's heralded link), plus the message."""
+    segment_km = distance_km / 2
+    tau = (segment_km / 2e5) / (0.9**2 / 2 * 10 ** (-0.2 * segment_km / 10))
+    return 1.5 * tau + distance_km / 2e5
+
+
+@pytest.mark.parametrize("distance_km", [300.0, 200.0, 250.0, 350.0, 400.0, 450.0])
+def test_roadmap_memory_time_judges_each_students_distance(distance_km):
+    exercise_id = "roadmap.roadmap_memory_time"
+    options = EXERCISES[exercise_id].params[0].options
+    assert set(options) == {300.0, 200.0, 250.0, 350.0, 400.0, 450.0}
+    student = "" if distance_km == options[0] else student_with(exercise_id, distance_km=distance_km)
+    check = EXERCISES[exercise_id].check
+    truth = _papers_t(distance_km)
+    assert check(truth, student=student).correct, str(check(truth, student=student))
+    assert_explains(check(distance_km / 2e5, student=student), ["the message alone"])
+    assert_explains(check(truth * 1e3, student=student), ["milliseconds"])
+    if student:
+        feedback = check(MEMORY_TIME_S, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message, str(feedback)
+    solution = reference_solution(exercise_id, student)
+    assert solution == pytest.approx(truth, rel=1e-9)
+    assert_correct(exercise_id, solution, student)

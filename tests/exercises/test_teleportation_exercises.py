@@ -26,6 +26,7 @@ from qwidgets.exercises import (
     TELEPORT_ORIGINAL_RIGHT_CHOICE,
     TELEPORT_PHI,
     TELEPORT_THETA,
+    TELEPORT_WERNER_FIDELITIES,
     TELEPORT_WERNER_FIDELITY,
     assert_correct,
     check_teleport_beat_classical,
@@ -38,6 +39,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
+from qwidgets.testing.variants import student_with
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "09_teleportation.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("teleportation.")]
@@ -382,7 +384,40 @@ def test_the_lesson_asks_what_the_checks_judge():
         for letter, statement in choices.items():
             assert f"**({letter})** {statement}" in markdown, letter
     assert "Bennett" in markdown and "70" in markdown and "1895" in markdown
-    assert any("TeleportationPanel(" in source and "fidelity=0.9" in source for source in sources)
+    # exercise 6's panel starts at the student's own F (0.9 in the lesson)
+    assert any("TeleportationPanel(fidelity=numbers.fidelity)" in source for source in sources)
+    assert "$F = 0.9$ in the lesson" in markdown and "`numbers.fidelity`" in markdown
     assert any(source.strip() == "TeleportationPanel()" for source in sources)
     printed = "\n".join(outputs)
     assert "F = 0.90: average fidelity 0.933" in printed
+
+
+# -- Per-student numbers -------------------------------------------------------------------------
+WERNER_F_OPTIONS = [0.9, 0.55, 0.6, 0.75, 0.8, 0.95]
+
+
+def test_the_werner_options_are_the_lessons_first():
+    assert list(TELEPORT_WERNER_FIDELITIES) == WERNER_F_OPTIONS
+    assert TELEPORT_WERNER_FIDELITIES[0] == TELEPORT_WERNER_FIDELITY
+
+
+@pytest.mark.parametrize("index", range(len(WERNER_F_OPTIONS)))
+def test_teleport_werner_fidelity_judges_each_students_fidelity(index):
+    exercise_id = "teleportation.teleport_werner_fidelity"
+    f = WERNER_F_OPTIONS[index]
+    student = "" if index == 0 else student_with(exercise_id, fidelity=f)
+    truth = f + (1 - f) / 3  # the pair works (fidelity 1) or flips the input (1/3 on average)
+    assert truth > 2 / 3 + 0.01  # every student's pair beats measure-and-resend
+    feedback = check_teleport_werner_fidelity(truth, student=student)
+    assert feedback.correct, str(feedback)
+    assert f"fidelity {f:g}" in feedback.message
+    assert_explains(check_teleport_werner_fidelity(f, student=student), ["pair's own fidelity"])
+    assert_explains(check_teleport_werner_fidelity(f * f, student=student), ["f²"])
+    assert_explains(check_teleport_werner_fidelity(2 * f / 3, student=student), ["2f/3"])
+    assert_explains(check_teleport_werner_fidelity(2 / 3, student=student), [f"fidelity {f:g} does better"])
+    if index:
+        assert_explains(
+            check_teleport_werner_fidelity(AVERAGE_FIDELITY, student=student), ["lesson's numbers"]
+        )
+    assert reference_solution(exercise_id, student) == pytest.approx(truth, abs=1e-12)
+    assert check_teleport_werner_fidelity(reference_solution(exercise_id, student), student=student).correct

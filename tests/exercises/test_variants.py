@@ -105,7 +105,7 @@ def test_a_variant_reads_its_numbers_as_attributes_and_names_them_when_asked_for
         variant(PROBABILITY, 7)
 
 
-@pytest.mark.parametrize("theta", [math.pi / 5, math.pi / 4, 3 * math.pi / 10, math.pi / 3, 2 * math.pi / 5])
+@pytest.mark.parametrize("theta", [math.pi / 10, 3 * math.pi / 10, 3 * math.pi / 8, 2 * math.pi / 5])
 def test_each_student_is_judged_against_their_own_theta(theta, monkeypatch):
     student = student_with(PROBABILITY, theta=theta)
     monkeypatch.setenv("JUPYTERHUB_USER", student)
@@ -123,14 +123,17 @@ def test_each_student_is_judged_against_their_own_theta(theta, monkeypatch):
 
 
 def test_a_neighbours_answer_is_named_as_someone_elses():
-    alice, bob = student_with(PROBABILITY, theta=math.pi / 5), student_with(PROBABILITY, theta=math.pi / 4)
-    copied = check_probability_zero(math.cos(math.pi / 10) ** 2, student=bob)
+    alice, bob = (
+        student_with(PROBABILITY, theta=2 * math.pi / 5),
+        student_with(PROBABILITY, theta=3 * math.pi / 8),
+    )
+    copied = check_probability_zero(math.cos(math.pi / 5) ** 2, student=bob)
     assert (
         not copied.correct
-        and "another student's numbers, not yours. It is right for θ = π/5; yours are θ = π/4"
+        and "another student's numbers, not yours. It is right for θ = 2π/5; yours are θ = 3π/8"
         in copied.message
     )
-    assert check_probability_zero(math.cos(math.pi / 10) ** 2, student=alice).correct
+    assert check_probability_zero(math.cos(math.pi / 5) ** 2, student=alice).correct
 
 
 @pytest.mark.parametrize("exercise_id", VARIED)

@@ -36,12 +36,20 @@ def sifted_key() -> str:
 
 
 @solution("bb84.eve_qber")
-def eve_qber() -> float:
-    """Eve picks the wrong basis half the time; then Bob's bit is a coin toss: 1/2 · 1/2 = 1/4."""
-    return 0.25
+def eve_qber(fraction: float) -> float:
+    """Eve picks the wrong basis half the time; then Bob's bit is a coin toss: 1/2 · 1/2 = 1/4.
+
+    That is for every photon intercepted (the lesson's f = 1); for a share f of them, f/4.
+    """
+    return fraction * 0.5 * 0.5
 
 
 @solution("bb84.one_time_pad")
-def one_time_pad() -> str:
-    """Message 01110, key 11010 (the sifted key); XOR bit by bit: 0⊕1, 1⊕1, 1⊕0, 1⊕1, 0⊕0 = 10100."""
-    return "10100"
+def one_time_pad(hour: int) -> str:
+    """Message 01110 (the hour 14), key 11010 (the sifted key); XOR bit by bit.
+
+    0⊕1, 1⊕1, 1⊕0, 1⊕1, 0⊕0 = 10100.
+    """
+    message = format(hour, "05b")
+    key = "11010"
+    return "".join("1" if m != k else "0" for m, k in zip(message, key))

@@ -18,9 +18,9 @@ def computing_plus_zero() -> str:
 
 
 @solution("computing_networks.computing_werner_fidelity")
-def computing_werner_fidelity() -> float:
+def computing_werner_fidelity(fidelity: float) -> float:
     """|11⟩ is changed by the pair's bit flip and its combined flip, not its phase flip: 1 - 2(1 - F)/3."""
-    f = 0.8
+    f = fidelity
     return 1 - 2 * (1 - f) / 3
 
 
@@ -31,9 +31,9 @@ def computing_blind_stage() -> int:
 
 
 @solution("computing_networks.computing_telescope_gain")
-def computing_telescope_gain() -> float:
+def computing_telescope_gain(baseline_km: float) -> float:
     """The angle goes as wavelength / baseline: 10,000 m / 100 m."""
-    return 10_000 / 100
+    return baseline_km * 1000 / 100
 
 
 @solution("computing_networks.computing_fault_tolerance")

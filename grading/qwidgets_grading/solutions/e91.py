@@ -14,21 +14,22 @@ def e91_key_settings() -> str:
 
 
 @solution("e91.e91_key_bits")
-def e91_key_bits() -> float:
+def e91_key_bits(pairs: int) -> float:
     """Each of the 3 × 3 pairs of settings comes up with probability 1/9; two of them give key."""
-    return 9000 * 2 / 9
+    return pairs * 2 / 9
 
 
 @solution("e91.e91_eve_chsh")
-def e91_eve_chsh() -> float:
+def e91_eve_chsh(share: float) -> float:
     """Eve in Z leaves E = cos a cos b, in X E = sin a sin b: on average cos(a - b)/2, so S halves."""
-    return 2 * math.sqrt(2) / 2
+    measured = 2 * math.sqrt(2) / 2
+    return (1 - share) * 2 * math.sqrt(2) + share * measured
 
 
 @solution("e91.e91_eve_qber")
-def e91_eve_qber() -> float:
+def e91_eve_qber(share: float) -> float:
     """Half the time Eve's basis does not fit the key's; then Bob's bit is a coin toss: 1/2 × 1/2."""
-    return 0.5 * 0.5
+    return share * 0.5 * 0.5
 
 
 @solution("e91.e91_noise_threshold")

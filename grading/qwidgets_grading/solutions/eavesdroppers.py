@@ -8,9 +8,9 @@ from qwidgets_grading.registry import solution
 
 
 @solution("eavesdroppers.partial_qber")
-def partial_qber() -> float:
+def partial_qber(fraction: float) -> float:
     """Eve measures 40 % of the photons; half in the wrong basis; half of those reach Bob wrong."""
-    return 0.4 * 0.5 * 0.5
+    return fraction * 0.5 * 0.5
 
 
 @solution("eavesdroppers.breidbart_guess")
@@ -20,21 +20,21 @@ def breidbart_guess() -> float:
 
 
 @solution("eavesdroppers.unseen_probability")
-def unseen_probability() -> float:
+def unseen_probability(n: int) -> float:
     """Each of the 20 checked bits is right with probability 3/4, independently."""
-    return 0.75**20
+    return 0.75**n
 
 
 @solution("eavesdroppers.check_bits")
-def check_bits() -> int:
+def check_bits(target: float) -> int:
     """(3/4)^n ≤ 0.001 gives n ≥ ln(0.001)/ln(0.75) ≈ 24.01: round up."""
-    return math.ceil(math.log(0.001) / math.log(0.75))
+    return math.ceil(math.log(1 - target) / math.log(0.75))
 
 
 @solution("eavesdroppers.key_fraction")
-def key_fraction() -> float:
+def key_fraction(qber: float) -> float:
     """Shor-Preskill: r = 1 - 2h(Q) at Q = 0.05."""
-    q = 0.05
+    q = qber
     h = -q * math.log2(q) - (1 - q) * math.log2(1 - q)
     return 1 - 2 * h
 

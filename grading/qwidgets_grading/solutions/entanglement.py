@@ -8,9 +8,10 @@ from qwidgets_grading.registry import solution
 
 
 @solution("entanglement.same_bit_probability")
-def same_bit_probability() -> float:
+def same_bit_probability(bob_angle: float) -> float:
     """The directions are pi/4 apart on the sphere; the Born rule takes half of it: cos²(pi/8)."""
-    return math.cos(math.pi / 8) ** 2
+    alice_angle = 0.0
+    return math.cos((bob_angle - alice_angle) / 2) ** 2
 
 
 @solution("entanglement.bob_without_news")
@@ -29,12 +30,12 @@ def chsh_classical_win() -> float:
 
 
 @solution("entanglement.chsh_werner_value")
-def chsh_werner_value() -> float:
+def chsh_werner_value(fidelity: float) -> float:
     """F = 0.85 is the perfect pair with weight 1 - p, p = 4(1 - F)/3 = 0.2, and noise with weight p.
 
     Every correlation shrinks by 1 - p = (4F - 1)/3 = 0.8: S = 2 sqrt(2) x 0.8.
     """
-    return 2 * math.sqrt(2) * (4 * 0.85 - 1) / 3
+    return 2 * math.sqrt(2) * (4 * fidelity - 1) / 3
 
 
 @solution("entanglement.chsh_violation_fidelity")

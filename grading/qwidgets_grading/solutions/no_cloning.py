@@ -15,15 +15,20 @@ def cnot_copy_fidelity() -> float:
 
 
 @solution("no_cloning.universal_fidelity")
-def universal_fidelity() -> float:
-    """Gisin-Massar with N = 1, M = 2: F = (2·2 + 1) / (2·3) = 5/6."""
-    return 5 / 6
+def universal_fidelity(copies: int) -> float:
+    """Gisin-Massar with N = 1, M = 2 (the lesson's M): F = (2·2 + 1) / (2·3) = 5/6."""
+    n, m = 1, copies
+    return (m * (n + 1) + n) / (m * (n + 2))
 
 
 @solution("no_cloning.copy_length")
-def copy_length() -> float:
-    """F = (1 + r)/2 for a copy of length r along the original, so r = 2·(5/6) − 1 = 2/3."""
-    return 2 / 3
+def copy_length(copies: int) -> float:
+    """F = (1 + r)/2 for a copy of length r along the original, so r = 2·(5/6) − 1 = 2/3 (M = 2).
+
+    For M copies, F = (2M + 1)/(3M) by Gisin-Massar with N = 1.
+    """
+    fidelity = (2 * copies + 1) / (3 * copies)
+    return 2 * fidelity - 1
 
 
 @solution("no_cloning.measure_prepare_fidelity")

@@ -20,9 +20,9 @@ def probability_zero(theta: float) -> float:
 
 
 @solution("qubits.y_basis_probability")
-def y_basis_probability() -> float:
-    """P(+i) = (1 + y)/2 with y = sin θ sin φ, for θ = π/3 and φ = π/2."""
-    return (1 + math.sin(math.pi / 3) * math.sin(math.pi / 2)) / 2
+def y_basis_probability(theta: float) -> float:
+    """P(+i) = (1 + y)/2 with y = sin θ sin φ, for φ = π/2 (θ = π/3 in the lesson: 0.933)."""
+    return (1 + math.sin(theta) * math.sin(math.pi / 2)) / 2
 
 
 @solution("qubits.z_then_x")

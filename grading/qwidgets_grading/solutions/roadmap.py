@@ -33,7 +33,7 @@ def roadmap_hub_memory() -> int:
 
 
 @solution("roadmap.roadmap_memory_time")
-def roadmap_memory_time() -> float:
+def roadmap_memory_time(distance_km: float) -> float:
     """A pair on both 150 km segments, then a message over 300 km.
 
     One attempt succeeds with probability 0.9²/2 * 10^(-0.2 * 150 / 10) and takes 150 km at
@@ -42,9 +42,10 @@ def roadmap_memory_time() -> float:
     comes after tau/2 on average, the other segment needs tau more (its waiting has no memory),
     1.5 tau in all. The message adds 300 km at the same speed.
     """
-    success = 0.9**2 / 2 * 10 ** (-0.2 * 150 / 10)
-    attempt_s = 150 / 200_000
-    return 1.5 * attempt_s / success + 300 / 200_000
+    segment_km = distance_km / 2
+    success = 0.9**2 / 2 * 10 ** (-0.2 * segment_km / 10)
+    attempt_s = segment_km / 200_000
+    return 1.5 * attempt_s / success + distance_km / 200_000
 
 
 @solution("roadmap.roadmap_design")

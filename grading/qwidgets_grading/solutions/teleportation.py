@@ -28,9 +28,9 @@ def teleport_correction() -> str:
 
 
 @solution("teleportation.teleport_werner_fidelity")
-def teleport_werner_fidelity() -> float:
+def teleport_werner_fidelity(fidelity: float) -> float:
     """F of the time the pair works (fidelity 1), else a Pauli flip (1/3 on average): (2F + 1)/3."""
-    f = 0.9
+    f = fidelity
     return f * 1 + (1 - f) / 3
 
 
