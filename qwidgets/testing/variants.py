@@ -1,12 +1,15 @@
-"""Test support for per-student variants: a student id that draws the numbers a test wants."""
+"""Test support for per-student variants: students who draw given numbers, and how each is judged."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from qwidgets.exercises.core import get_exercise
+from qwidgets.exercises.core import Feedback, get_exercise
+from qwidgets.testing.feedback import assert_explains
 
-__all__ = ["student_with"]
+__all__ = ["assert_judged_with_own_numbers", "student_for", "student_with"]
 
 _TRIES = 100_000
 
@@ -15,7 +18,7 @@ def student_with(exercise_id: str, **values: Any) -> str:
     """The first id ``student-0``, ``student-1``, ... whose variant of the exercise has ``values``.
 
     With no ``values``, any named student. ``""`` (the lesson's own numbers) is never returned:
-    ask for it directly.
+    see :func:`student_for`.
 
     Raises
     ------
@@ -29,3 +32,40 @@ def student_with(exercise_id: str, **values: Any) -> str:
         if all(drawn.get(name, object()) == value for name, value in values.items()):
             return student
     raise ValueError(f"no student draws {values} for {exercise_id!r}; its parameters are {entry.params}")
+
+
+def student_for(exercise_id: str, **values: Any) -> str:
+    """``""`` for the lesson's own numbers (no named student draws them), else :func:`student_with`."""
+    lesson = get_exercise(exercise_id).variant("").as_dict()
+    if all(lesson.get(name, object()) == value for name, value in values.items()):
+        return ""
+    return student_with(exercise_id, **values)
+
+
+def assert_judged_with_own_numbers(
+    check: Callable[..., Feedback],
+    student: str,
+    truth: Any,
+    mistake: Any,
+    words: Sequence[str],
+    lesson_answer: Any,
+    *,
+    solution: Any = None,
+    rel: float = 1e-9,
+) -> None:
+    """Assert how ``check`` judges ``student`` (``""``: the lesson's numbers).
+
+    ``truth`` (computed by the test from a closed form) is right; ``mistake`` is wrong and its
+    feedback has ``words``; for a named student, ``lesson_answer`` is refused as the answer for
+    the lesson's numbers. A ``solution`` (the grader's reference answer for the student) must
+    equal ``truth``, within ``rel`` for numbers, and pass.
+    """
+    if solution is not None:
+        same = solution == truth if isinstance(truth, str) else math.isclose(solution, truth, rel_tol=rel)
+        assert same, f"the reference solution {solution!r} is not {truth!r}"
+        assert check(solution, student=student).correct, str(check(solution, student=student))
+    assert check(truth, student=student).correct, str(check(truth, student=student))
+    assert_explains(check(mistake, student=student), words)
+    if student:
+        feedback = check(lesson_answer, student=student)
+        assert not feedback.correct and "lesson's numbers" in feedback.message, str(feedback)

@@ -36,7 +36,7 @@ from qwidgets.exercises import (
 from qwidgets.physics import simulate_bb84
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
-from qwidgets.testing.variants import student_with
+from qwidgets.testing.variants import student_for
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "03_bb84.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("bb84.")]
@@ -397,10 +397,6 @@ def test_the_lesson_prints_what_the_checks_judge():
 
 
 # -- Per-student numbers ---------------------------------------------------------------------------
-def _student(exercise_id: str, **values: float) -> str:
-    """``""`` (the lesson's numbers) for the lesson's values, else a student who draws ``values``."""
-    params = EXERCISES[exercise_id].params
-    return "" if all(values[p.name] == p.options[0] for p in params) else student_with(exercise_id, **values)
 
 
 def test_the_first_options_are_the_lessons_numbers():
@@ -411,7 +407,7 @@ def test_the_first_options_are_the_lessons_numbers():
 @pytest.mark.parametrize("fraction", EVE_FRACTIONS)
 def test_eve_qber_judges_each_students_own_share_of_intercepted_photons(fraction):
     exercise_id = "bb84.eve_qber"
-    student = _student(exercise_id, fraction=fraction)
+    student = student_for(exercise_id, fraction=fraction)
     truth = fraction * float(Fraction(1, 2) * Fraction(1, 2))  # intercepted, wrong basis, coin toss
     assert truth > 0.11  # Alice and Bob still abort, as the lesson says
     feedback = check_eve_qber(truth, student=student)
@@ -436,7 +432,7 @@ def _xor(a: str, b: str) -> str:
 @pytest.mark.parametrize("hour", PAD_HOURS)
 def test_one_time_pad_judges_each_students_own_hour(hour):
     exercise_id = "bb84.one_time_pad"
-    student = _student(exercise_id, hour=hour)
+    student = student_for(exercise_id, hour=hour)
     message = f"{hour:05b}"
     truth = _xor(message, SIFTED)
     feedback = check_one_time_pad(truth, student=student)
@@ -459,7 +455,7 @@ def test_one_time_pad_judges_each_students_own_hour(hour):
 )
 def test_each_students_answer_differs_from_every_other_option(exercise_id, name):
     answers = [
-        reference_solution(exercise_id, _student(exercise_id, **{name: value}))
+        reference_solution(exercise_id, student_for(exercise_id, **{name: value}))
         for value in EXERCISES[exercise_id].params[0].options
     ]
     assert len(set(answers)) == len(answers)

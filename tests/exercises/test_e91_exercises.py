@@ -34,7 +34,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
-from qwidgets.testing.variants import student_with
+from qwidgets.testing.variants import student_for
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "08_e91.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("e91.")]
@@ -376,7 +376,7 @@ def test_the_pairs_options_are_the_lessons_first():
 def test_key_bits_judges_each_students_pairs(index):
     exercise_id = "e91.e91_key_bits"
     n = PAIRS_OPTIONS[index]
-    student = "" if index == 0 else student_with(exercise_id, pairs=n)
+    student = student_for(exercise_id, pairs=n)
     truth = n * 2 / 9  # two of the nine equally likely pairs of settings give key
     feedback = check_e91_key_bits(truth, student=student)
     assert feedback.correct, str(feedback)
@@ -403,7 +403,7 @@ def test_the_eve_shares_are_the_lessons_first():
 def test_eve_chsh_judges_each_students_share(index):
     exercise_id = "e91.e91_eve_chsh"
     q = EVE_SHARE_OPTIONS[index]
-    student = "" if index == 0 else student_with(exercise_id, share=q)
+    student = student_for(exercise_id, share=q)
     # a share q of the pairs measured (correlations halved), the rest untouched
     truth = (1 - q) * 2 * math.sqrt(2) + q * math.sqrt(2)
     assert truth < 2 - 0.02  # the alarm rings for every student
@@ -423,7 +423,7 @@ def test_eve_chsh_judges_each_students_share(index):
 def test_eve_qber_judges_each_students_share(index):
     exercise_id = "e91.e91_eve_qber"
     q = EVE_SHARE_OPTIONS[index]
-    student = "" if index == 0 else student_with(exercise_id, share=q)
+    student = student_for(exercise_id, share=q)
     truth = q / 4  # wrong basis on half the measured pairs, then a coin toss
     feedback = check_e91_eve_qber(truth, student=student)
     assert feedback.correct, str(feedback)

@@ -23,7 +23,7 @@ from qwidgets.exercises import (
     check_unseen_probability,
 )
 from qwidgets.testing.feedback import assert_explains
-from qwidgets.testing.variants import student_with
+from qwidgets.testing.variants import student_for
 
 LESSON_IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("eavesdroppers.")]
 
@@ -290,10 +290,6 @@ def test_pns_share_names_the_mistake(answer, words):
 
 
 # -- Per-student variants: every option, against closed forms written here ------------------------
-def _student(exercise_id: str, **values) -> str:
-    """The lesson's numbers ("") for option 0, else a named student who draws ``values``."""
-    lesson = {p.name: p.options[0] for p in EXERCISES[exercise_id].params}
-    return "" if values == lesson else student_with(exercise_id, **values)
 
 
 def _assert_variant(exercise_id, student, truth, mistake, words, lesson_answer):
@@ -311,14 +307,14 @@ def _assert_variant(exercise_id, student, truth, mistake, words, lesson_answer):
 
 @pytest.mark.parametrize("fraction", [0.4, 0.2, 0.3, 0.6, 0.7, 0.9])
 def test_partial_qber_varies_the_share_eve_attacks(fraction):
-    student = _student("eavesdroppers.partial_qber", fraction=fraction)
+    student = student_for("eavesdroppers.partial_qber", fraction=fraction)
     truth = fraction / 4  # half in the wrong basis, half of those wrong at Bob
     _assert_variant("eavesdroppers.partial_qber", student, truth, 1 - truth, ["still right"], PARTIAL_QBER)
 
 
 @pytest.mark.parametrize("n", [20, 10, 12, 15, 25, 30])
 def test_unseen_probability_varies_the_check_bits(n):
-    student = _student("eavesdroppers.unseen_probability", n=n)
+    student = student_for("eavesdroppers.unseen_probability", n=n)
     truth = 0.75**n
     _assert_variant(
         "eavesdroppers.unseen_probability", student, truth, 1 - truth, ["catch eve", f"^{n}"], UNSEEN
@@ -327,7 +323,7 @@ def test_unseen_probability_varies_the_check_bits(n):
 
 @pytest.mark.parametrize("target", [0.999, 0.95, 0.98, 0.99, 0.995, 0.9999])
 def test_check_bits_varies_the_probability_of_catching_eve(target):
-    student = _student("eavesdroppers.check_bits", target=target)
+    student = student_for("eavesdroppers.check_bits", target=target)
     truth = math.ceil(math.log(1 - target) / math.log(0.75))
     assert 0.75**truth <= 1 - target < 0.75 ** (truth - 1)
     _assert_variant("eavesdroppers.check_bits", student, truth, truth - 1, ["just short"], CHECK_BITS)
@@ -335,7 +331,7 @@ def test_check_bits_varies_the_probability_of_catching_eve(target):
 
 @pytest.mark.parametrize("qber", [0.05, 0.02, 0.03, 0.04, 0.07, 0.08])
 def test_key_fraction_varies_the_qber(qber):
-    student = _student("eavesdroppers.key_fraction", qber=qber)
+    student = student_for("eavesdroppers.key_fraction", qber=qber)
     truth = 1 - 2 * h(qber)
     _assert_variant(
         "eavesdroppers.key_fraction",

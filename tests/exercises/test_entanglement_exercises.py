@@ -36,7 +36,7 @@ from qwidgets.exercises import (
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.feedback import feedback_text as text
 from qwidgets.testing.notebooks import lesson_text
-from qwidgets.testing.variants import student_with
+from qwidgets.testing.variants import student_for
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "07_entanglement.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("entanglement.")]
@@ -361,11 +361,6 @@ BOB_ANGLE_OPTIONS = [math.pi / 4, math.pi / 10, 3 * math.pi / 10, 3 * math.pi / 
 WERNER_F_OPTIONS = [0.85, 0.79, 0.82, 0.88, 0.94]
 
 
-def _student(exercise_id: str, index: int, **values: float) -> str:
-    """The lesson's numbers for the first option (``""``), else a student who draws ``values``."""
-    return "" if index == 0 else student_with(exercise_id, **values)
-
-
 def test_the_options_are_the_lessons_numbers_first():
     assert list(SAME_BIT_BOB_ANGLES) == pytest.approx(BOB_ANGLE_OPTIONS, abs=1e-15)
     assert SAME_BIT_BOB_ANGLES[0] == PAIR_ANGLES[1]
@@ -377,7 +372,7 @@ def test_the_options_are_the_lessons_numbers_first():
 def test_same_bit_probability_judges_each_students_angle(index):
     exercise_id = "entanglement.same_bit_probability"
     b = BOB_ANGLE_OPTIONS[index]
-    student = _student(exercise_id, index, bob_angle=b)
+    student = student_for(exercise_id, bob_angle=b)
     truth = math.cos(b / 2) ** 2  # Alice at 0, Bob at b: half the angle between them
     feedback = check_same_bit_probability(truth, student=student)
     assert feedback.correct, str(feedback)
@@ -397,7 +392,7 @@ def test_same_bit_probability_judges_each_students_angle(index):
 def test_chsh_werner_value_judges_each_students_fidelity(index):
     exercise_id = "entanglement.chsh_werner_value"
     f = WERNER_F_OPTIONS[index]
-    student = _student(exercise_id, index, fidelity=f)
+    student = student_for(exercise_id, fidelity=f)
     truth = 2 * math.sqrt(2) * (4 * f - 1) / 3  # Werner pair at the CHSH angles
     noise = 4 * (1 - f) / 3
     assert truth > 2 + 0.02  # every student's pair still beats the classical bound

@@ -29,7 +29,7 @@ from qwidgets.exercises import (
 from qwidgets.panels.link import EQUIPMENT, LinkPanel
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
-from qwidgets.testing.variants import student_with
+from qwidgets.testing.variants import assert_judged_with_own_numbers, student_for
 
 LESSON_IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("loss.")]
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "05_loss_and_distance.ipynb"
@@ -390,28 +390,20 @@ def test_the_lesson_prints_what_the_checks_judge():
 
 
 # -- Per-student variants: every option, against closed forms written here ------------------------
-def _student(exercise_id: str, **values) -> str:
-    """The lesson's numbers ("") for option 0, else a named student who draws ``values``."""
-    lesson = {p.name: p.options[0] for p in EXERCISES[exercise_id].params}
-    return "" if values == lesson else student_with(exercise_id, **values)
 
 
 def _assert_variant(exercise_id, student, truth, mistake, words, lesson_answer, rel=1e-9):
-    """The truth passes, the named mistake is named, the lesson's answer is refused as the lesson's."""
-    check = EXERCISES[exercise_id].check
-    assert check(truth, student=student).correct
-    assert_explains(check(mistake, student=student), words)
+    """Judged with the student's own numbers, and the grader's reference solution is the truth."""
     solution = reference_solution(exercise_id, student)
-    assert solution == pytest.approx(truth, rel=rel)
-    assert check(solution, student=student).correct
-    if student:
-        feedback = check(lesson_answer, student=student)
-        assert not feedback.correct and "lesson's numbers" in feedback.message
+    check = EXERCISES[exercise_id].check
+    assert_judged_with_own_numbers(
+        check, student, truth, mistake, words, lesson_answer, solution=solution, rel=rel
+    )
 
 
 @pytest.mark.parametrize("spools", [3, 2, 4, 5, 6])
 def test_spliced_fraction_varies_the_spools(spools):
-    student = _student("loss.spliced_fraction", spools=spools)
+    student = student_for("loss.spliced_fraction", spools=spools)
     truth = 10**-spools  # 10 dB a spool: one factor of ten each
     _assert_variant(
         "loss.spliced_fraction",
@@ -425,7 +417,7 @@ def test_spliced_fraction_varies_the_spools(spools):
 
 @pytest.mark.parametrize("length_km", [100.0, 70.0, 80.0, 120.0, 150.0, 200.0])
 def test_ultralow_fraction_varies_the_length(length_km):
-    student = _student("loss.ultralow_fraction", length_km=length_km)
+    student = student_for("loss.ultralow_fraction", length_km=length_km)
     truth = 10 ** (-0.16 * length_km / 10)
     _assert_variant(
         "loss.ultralow_fraction",
@@ -439,7 +431,7 @@ def test_ultralow_fraction_varies_the_length(length_km):
 
 @pytest.mark.parametrize("length_km", [500.0, 300.0, 400.0, 450.0, 550.0, 600.0])
 def test_plob_rate_varies_the_length(length_km):
-    student = _student("loss.plob_rate", length_km=length_km)
+    student = student_for("loss.plob_rate", length_km=length_km)
     eta = 10 ** (-0.2 * length_km / 10)
     truth = 1e9 * -math.log1p(-eta) / math.log(2)
     # the solution takes -log2(1 - η) as a student would: 1 − η loses digits at 120 dB
@@ -448,7 +440,7 @@ def test_plob_rate_varies_the_length(length_km):
 
 @pytest.mark.parametrize("dark_count", [1.7e-6, 5e-7, 1.7e-7, 5e-8, 1.7e-8])
 def test_decoy_reach_varies_the_false_clicks(dark_count):
-    student = _student("loss.decoy_reach", dark_count=dark_count)
+    student = student_for("loss.decoy_reach", dark_count=dark_count)
     wall = wall_km(y0=dark_count)
     estimate = 10 * math.log10(0.5 * 0.045 / (10 * dark_count)) / 0.2  # the rule of thumb
     assert abs(estimate - wall) < 15

@@ -30,7 +30,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
-from qwidgets.testing.variants import student_with
+from qwidgets.testing.variants import student_for
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "02_no_cloning.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("no_cloning.")]
@@ -287,10 +287,6 @@ def test_the_lesson_prints_the_statements_the_check_judges():
 
 
 # -- Per-student numbers --------------------------------------------------------------------------
-def _student(exercise_id: str, **values: int) -> str:
-    """``""`` (the lesson's numbers) for the lesson's values, else a student who draws ``values``."""
-    params = EXERCISES[exercise_id].params
-    return "" if all(values[p.name] == p.options[0] for p in params) else student_with(exercise_id, **values)
 
 
 def _gisin_massar(n: int, m: int) -> float:
@@ -305,7 +301,7 @@ def test_the_first_options_are_the_lessons_two_copies():
 @pytest.mark.parametrize("copies", UNIVERSAL_COPIES)
 def test_universal_fidelity_judges_each_students_own_number_of_copies(copies):
     exercise_id = "no_cloning.universal_fidelity"
-    student = _student(exercise_id, copies=copies)
+    student = student_for(exercise_id, copies=copies)
     truth = _gisin_massar(1, copies)
     assert check_universal_fidelity(truth, student=student).correct
     assert_explains(check_universal_fidelity(_gisin_massar(copies, 1), student=student), ["n and m swapped"])
@@ -322,7 +318,7 @@ def test_universal_fidelity_judges_each_students_own_number_of_copies(copies):
 @pytest.mark.parametrize("copies", COPY_LENGTH_COPIES)
 def test_copy_length_judges_each_students_own_number_of_copies(copies):
     exercise_id = "no_cloning.copy_length"
-    student = _student(exercise_id, copies=copies)
+    student = student_for(exercise_id, copies=copies)
     fidelity = _gisin_massar(1, copies)
     truth = 2 * fidelity - 1  # F = (1 + r)/2 for a copy along the original
     feedback = check_copy_length(truth, student=student)
@@ -345,7 +341,7 @@ def test_the_two_copy_length_is_the_simulated_machines():
 @pytest.mark.parametrize("exercise_id", ["no_cloning.universal_fidelity", "no_cloning.copy_length"])
 def test_each_students_answer_differs_from_every_other_option(exercise_id):
     answers = sorted(
-        reference_solution(exercise_id, _student(exercise_id, copies=m))
+        reference_solution(exercise_id, student_for(exercise_id, copies=m))
         for m in EXERCISES[exercise_id].params[0].options
     )
     assert all(b - a > 0.01 for a, b in zip(answers, answers[1:])), answers

@@ -26,7 +26,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.exercises.variants import format_value
 from qwidgets.testing.feedback import assert_explains
-from qwidgets.testing.variants import student_with
+from qwidgets.testing.variants import student_for
 
 PI = math.pi
 QUBIT_IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("qubits.")]
@@ -361,10 +361,6 @@ def test_gates_say_what_the_sequence_does_or_why_it_cannot_be_read(answer, words
 
 
 # -- Per-student numbers --------------------------------------------------------------------------
-def _student(exercise_id: str, **values: float) -> str:
-    """``""`` (the lesson's numbers) for the lesson's values, else a student who draws ``values``."""
-    params = EXERCISES[exercise_id].params
-    return "" if all(values[p.name] == p.options[0] for p in params) else student_with(exercise_id, **values)
 
 
 def test_the_first_options_are_the_lessons_numbers():
@@ -375,7 +371,7 @@ def test_the_first_options_are_the_lessons_numbers():
 @pytest.mark.parametrize("theta", PROBABILITY_THETAS, ids=format_value)
 def test_probability_zero_judges_each_students_own_angle(theta):
     exercise_id = "qubits.probability_zero"
-    student = _student(exercise_id, theta=theta)
+    student = student_for(exercise_id, theta=theta)
     truth = math.cos(theta / 2) ** 2  # Born rule with the half angle
     assert check_probability_zero(truth, student=student).correct
     assert_explains(check_probability_zero(math.sin(theta / 2) ** 2, student=student), ["other outcome"])
@@ -395,7 +391,7 @@ def test_probability_zero_judges_each_students_own_angle(theta):
 @pytest.mark.parametrize("theta", Y_BASIS_THETAS, ids=format_value)
 def test_y_basis_probability_judges_each_students_own_angle(theta):
     exercise_id = "qubits.y_basis_probability"
-    student = _student(exercise_id, theta=theta)
+    student = student_for(exercise_id, theta=theta)
     truth = (1 + math.sin(theta) * math.sin(PI / 2)) / 2  # (1 + y)/2 at φ = π/2
     z_basis = math.cos(theta / 2) ** 2
     assert check_y_basis_probability(truth, student=student).correct
@@ -412,7 +408,7 @@ def test_y_basis_probability_judges_each_students_own_angle(theta):
 @pytest.mark.parametrize("exercise_id", ["qubits.probability_zero", "qubits.y_basis_probability"])
 def test_each_students_answer_differs_from_every_other_option(exercise_id):
     answers = sorted(
-        reference_solution(exercise_id, _student(exercise_id, theta=t))
+        reference_solution(exercise_id, student_for(exercise_id, theta=t))
         for t in EXERCISES[exercise_id].params[0].options
     )
     assert all(b - a > 0.02 for a, b in zip(answers, answers[1:])), answers

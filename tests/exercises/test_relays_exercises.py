@@ -37,7 +37,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
-from qwidgets.testing.variants import student_with
+from qwidgets.testing.variants import assert_judged_with_own_numbers, student_for
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "06_trusted_nodes_and_satellites.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("relays.")]
@@ -397,26 +397,15 @@ def test_the_lesson_asks_what_the_checks_judge():
 
 
 # -- Per-student variants: every option, against closed forms written here ------------------------
-def _student(exercise_id: str, **values) -> str:
-    """The lesson's numbers ("") for option 0, else a named student who draws ``values``."""
-    lesson = {p.name: p.options[0] for p in EXERCISES[exercise_id].params}
-    return "" if values == lesson else student_with(exercise_id, **values)
 
 
 def _assert_variant(exercise_id, student, truth, mistake, words, lesson_answer, rel=1e-9):
-    """The truth passes, the named mistake is named, the lesson's answer is refused as the lesson's."""
-    check = EXERCISES[exercise_id].check
-    assert check(truth, student=student).correct
-    assert_explains(check(mistake, student=student), words)
+    """Judged with the student's own numbers, and the grader's reference solution is the truth."""
     solution = reference_solution(exercise_id, student)
-    if isinstance(truth, str):
-        assert solution == truth
-    else:
-        assert solution == pytest.approx(truth, rel=rel)
-    assert check(solution, student=student).correct
-    if student:
-        feedback = check(lesson_answer, student=student)
-        assert not feedback.correct and "lesson's numbers" in feedback.message
+    check = EXERCISES[exercise_id].check
+    assert_judged_with_own_numbers(
+        check, student, truth, mistake, words, lesson_answer, solution=solution, rel=rel
+    )
 
 
 def _xor_by_hand(a: str, b: str) -> str:
@@ -436,7 +425,7 @@ def _xor_by_hand(a: str, b: str) -> str:
 )
 def test_relay_xor_key_varies_the_keys(keys):
     k1, k2 = keys
-    student = _student("relays.relay_xor_key", keys=keys)
+    student = student_for("relays.relay_xor_key", keys=keys)
     announced = _xor_by_hand(k1, k2)
     truth = _xor_by_hand(announced, k2)
     assert truth == k1
@@ -447,7 +436,7 @@ def test_relay_xor_key_varies_the_keys(keys):
 
 @pytest.mark.parametrize("first_hop_km", [120.0, 100.0, 110.0, 130.0, 140.0])
 def test_chain_rate_varies_the_first_hop(first_hop_km):
-    student = _student("relays.chain_rate", first_hop_km=first_hop_km)
+    student = student_for("relays.chain_rate", first_hop_km=first_hop_km)
     rates = [decoy_rate(km) for km in (first_hop_km, 80.0, 80.0)]
     truth = min(rates)
     assert truth == rates[0]  # the first hop is the longest, so the slowest
@@ -458,7 +447,7 @@ def test_chain_rate_varies_the_first_hop(first_hop_km):
 
 @pytest.mark.parametrize("nodes", [5, 4, 6, 7, 8, 9])
 def test_chain_key_holders_varies_the_nodes(nodes):
-    student = _student("relays.chain_key_holders", nodes=nodes)
+    student = student_for("relays.chain_key_holders", nodes=nodes)
     _assert_variant("relays.chain_key_holders", student, nodes + 2, 2, ["only alice and bob"], HOLDERS)
     seen = check_chain_key_holders(nodes + 2, student=student).message
     assert (f"Trusted nodes to {nodes}" if nodes <= 5 else f"trusted_node_chain(280, {nodes})") in seen
@@ -466,7 +455,7 @@ def test_chain_key_holders_varies_the_nodes(nodes):
 
 @pytest.mark.parametrize("length_km", [1000.0, 700.0, 800.0, 1100.0, 1450.0])
 def test_chain_fewest_nodes_varies_the_line(length_km):
-    student = _student("relays.chain_fewest_nodes", length_km=length_km)
+    student = student_for("relays.chain_fewest_nodes", length_km=length_km)
     hops = math.ceil(length_km / REACH_KM)
     assert length_km / hops < REACH_KM - 5 < REACH_KM + 5 < length_km / (hops - 1)  # no hop near the wall
     _assert_variant(
@@ -476,7 +465,7 @@ def test_chain_fewest_nodes_varies_the_line(length_km):
 
 @pytest.mark.parametrize("stations_km", [1203.0, 800.0, 1000.0, 1500.0, 1800.0])
 def test_downlink_vs_fibre_varies_the_stations(stations_km):
-    student = _student("relays.downlink_vs_fibre", stations_km=stations_km)
+    student = student_for("relays.downlink_vs_fibre", stations_km=stations_km)
     half_angle = stations_km / (2 * R)
     range_km = math.sqrt(R**2 + ORBIT**2 - 2 * R * ORBIT * math.cos(half_angle))
     downlink_db = 36.0 + 20 * math.log10(range_km / 1000)

@@ -26,7 +26,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
-from qwidgets.testing.variants import student_with
+from qwidgets.testing.variants import assert_judged_with_own_numbers, student_for
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "10_repeaters.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("repeaters.")]
@@ -465,15 +465,9 @@ def test_the_variants_cover_every_option():
     ids=lambda x: x if isinstance(x, str) else repr(x)[:12],
 )
 def test_each_students_numbers_are_judged(exercise_id, name, value, truth, mistake, lessons):
-    lesson_value = EXERCISES[exercise_id].params[0].options[0]
-    student = "" if value == lesson_value else student_with(exercise_id, **{name: value})
-    check = EXERCISES[exercise_id].check
-    assert check(truth, student=student).correct, str(check(truth, student=student))
+    student = student_for(exercise_id, **{name: value})
     wrong_value, words = mistake
-    assert_explains(check(wrong_value, student=student), words)
-    if student:
-        feedback = check(lessons, student=student)
-        assert not feedback.correct and "lesson's numbers" in feedback.message, str(feedback)
     solution = reference_solution(exercise_id, student)
-    assert solution == pytest.approx(truth, rel=1e-9)
-    assert_correct(exercise_id, solution, student)
+    assert_judged_with_own_numbers(
+        EXERCISES[exercise_id].check, student, truth, wrong_value, words, lessons, solution=solution
+    )

@@ -29,7 +29,7 @@ from qwidgets.exercises import (
 from qwidgets.physics import Link, Network, Node, stage_of
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
-from qwidgets.testing.variants import student_with
+from qwidgets.testing.variants import student_for
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "12_roadmap_capstone.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("roadmap.")]
@@ -373,7 +373,7 @@ def test_roadmap_memory_time_judges_each_students_distance(distance_km):
     exercise_id = "roadmap.roadmap_memory_time"
     options = EXERCISES[exercise_id].params[0].options
     assert set(options) == {300.0, 200.0, 250.0, 350.0, 400.0, 450.0}
-    student = "" if distance_km == options[0] else student_with(exercise_id, distance_km=distance_km)
+    student = student_for(exercise_id, distance_km=distance_km)
     check = EXERCISES[exercise_id].check
     truth = _papers_t(distance_km)
     assert check(truth, student=student).correct, str(check(truth, student=student))
