@@ -81,9 +81,11 @@ class Parameter:
         object.__setattr__(self, "options", tuple(self.options))
 
     def label(self, value: Any) -> str:
-        """``"θ = π/5"`` or ``"L = 50 km"``: the value as the question would write it."""
+        """``"θ = π/5 (0.6283)"`` or ``"L = 50 km"``: the value as the question would write it."""
         unit = f" {self.unit}" if self.unit else ""
-        return f"{self.symbol or self.name} = {format_value(value)}{unit}"
+        shown = format_value(value)
+        decimal = f" ({value:.4g})" if "π" in shown else ""  # to type into a calculator
+        return f"{self.symbol or self.name} = {shown}{decimal}{unit}"
 
 
 @dataclass(frozen=True)

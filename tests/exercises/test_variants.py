@@ -63,7 +63,7 @@ def test_parameters_are_validated_by_name():
 def test_nobody_gets_the_lessons_numbers():
     assert variant(PROBABILITY).student is None
     assert variant(PROBABILITY).theta == math.pi / 6
-    assert "lesson's numbers: θ = π/6" in str(variant(PROBABILITY))
+    assert "lesson's numbers: θ = π/6 (0.5236)" in str(variant(PROBABILITY))
 
 
 @pytest.mark.parametrize("exercise_id", VARIED)
@@ -111,7 +111,7 @@ def test_each_student_is_judged_against_their_own_theta(theta, monkeypatch):
     monkeypatch.setenv("JUPYTERHUB_USER", student)
     truth = math.cos(theta / 2) ** 2  # Born rule, written here
     assert check_probability_zero(truth).correct
-    assert check_probability_zero(truth).numbers == f"θ = {format_value(theta)}"
+    assert check_probability_zero(truth).numbers == f"θ = {format_value(theta)} ({theta:.4g})"
     assert "Judged with your numbers" in str(check_probability_zero(truth))
     lesson = check_probability_zero(math.cos(math.pi / 12) ** 2)
     assert not lesson.correct and "lesson's numbers, not yours. It is right for θ = π/6" in lesson.message
@@ -130,7 +130,7 @@ def test_a_neighbours_answer_is_named_as_someone_elses():
     copied = check_probability_zero(math.cos(math.pi / 5) ** 2, student=bob)
     assert (
         not copied.correct
-        and "another student's numbers, not yours. It is right for θ = 2π/5; yours are θ = 3π/8"
+        and "another student's numbers, not yours. It is right for θ = 2π/5 (1.257); yours are θ = 3π/8"
         in copied.message
     )
     assert check_probability_zero(math.cos(math.pi / 5) ** 2, student=alice).correct
