@@ -31,6 +31,7 @@ shows it, the last good picture stays, and the next valid input clears it.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import functools
 import html
@@ -300,6 +301,42 @@ class Panel(widgets.VBox):
         """Show the progress bar at ``fraction`` (0-1) during a long ``_compute``."""
         self.progress.layout.display = None
         self.progress.value = min(1.0, max(0.0, fraction))
+
+    # -- what a page without a kernel shows ---------------------------------------------------
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        """The widget view, plus a picture and text for front ends without widgets.
+
+        JupyterLab, Notebook 7 and Voila render the widget view. nbconvert, GitHub, nbviewer and the
+        course site have no widget manager: they show ``text/html`` (every figure with the summary
+        as its ``alt`` text, and the summary below), ``image/png`` (the first figure) or
+        ``text/plain`` (the summary), whichever they support first.
+        """
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:  # a closed widget has no view
+            return None
+        bundle["text/plain"] = self.summary_text or self.title or type(self).__name__
+        bundle["text/html"] = self.static_html()
+        pngs = [image.value for image in self.images if image.value]
+        if pngs:
+            bundle["image/png"] = base64.b64encode(pngs[0]).decode("ascii")
+        return bundle
+
+    def static_html(self) -> str:
+        """The panel as a static HTML figure: title, pictures (alt: the summary), tables and summary."""
+        alt = html.escape(self.summary_text, quote=True)
+        parts = []
+        for view, image in zip(self._displays, self._images):
+            if image is not None and image.value:
+                data = base64.b64encode(image.value).decode("ascii")
+                size = f"width:{image.layout.width};max-width:100%;height:auto"  # CSS px: sharp on HiDPI
+                parts.append(f'<img alt="{alt}" src="data:image/png;base64,{data}" style="{size}">')
+            elif isinstance(getattr(view, "widget", None), widgets.HTML):
+                parts.append(view.widget.value)
+        title = f"<b>{html.escape(self.title)}</b><br>" if self.title else ""
+        return (
+            f"<figure class='qwidgets-static'>{title}{''.join(parts)}"
+            f"<figcaption class='qwidgets-summary'>{self.summary.value}</figcaption></figure>"
+        )
 
     # -- machinery ------------------------------------------------------------------------------
     def _make_image(self, renderer: PngRenderer) -> widgets.Image:

@@ -12,6 +12,7 @@ back each slider's value rounded to its step, which must change nothing.
 
 from __future__ import annotations
 
+import base64
 import copy
 import dataclasses
 import html
@@ -45,6 +46,7 @@ __all__ = [
     "check_random_walk",
     "check_results_are_immutable",
     "check_seed_reproduces_runs",
+    "check_static_fallback",
     "check_summary",
     "exported_panels",
     "from_browser",
@@ -359,6 +361,36 @@ def check_summary(cls: PanelClass) -> None:
         )
 
 
+def check_static_fallback(cls: PanelClass) -> None:
+    """Without a widget manager the panel still shows its pictures (alt: the summary) and its summary.
+
+    The display bundle keeps the widget view and adds ``text/plain`` (the summary), ``image/png``
+    (the first figure, as shown) and ``text/html`` (every figure and the summary), so that nbconvert,
+    GitHub, nbviewer and the course site show the panel as it was, after any change.
+    """
+    panel = cls()
+    for _ in range(2):
+        bundle = panel._repr_mimebundle_()
+        name = cls.__name__
+        assert "application/vnd.jupyter.widget-view+json" in bundle, f"{name}: the widget view is gone"
+        assert bundle["text/plain"] == panel.summary_text, f"{name}: text/plain is not the summary"
+        page = bundle["text/html"]
+        sources = [
+            f'src="data:image/png;base64,{base64.b64encode(image.value).decode()}"' for image in panel.images
+        ]
+        assert all(source in page for source in sources), f"{name}: a figure is missing from text/html"
+        assert page.count(f'alt="{html.escape(panel.summary_text, quote=True)}"') == len(sources)
+        assert panel.summary.value in page, f"{name}: the summary is missing from text/html"
+        if panel.images:
+            assert base64.b64decode(bundle["image/png"]) == bytes(panel.images[0].value)
+        else:
+            assert "image/png" not in bundle and "<table" in page, f"{name}: neither a picture nor a table"
+        buttons = _buttons(panel)
+        if not buttons:
+            break
+        panel.controls[buttons[0]].click()  # the fallback follows the panel's state
+
+
 def _assert_immutable(value: Any, where: str) -> None:
     if value is None or isinstance(value, (str, bytes, numbers.Number, np.generic)):
         return
@@ -455,6 +487,7 @@ PANEL_CHECKS: tuple[Callable[[PanelClass], None], ...] = (
     check_buttons_in_every_order,
     check_banner_and_recovery,
     check_summary,
+    check_static_fallback,
     check_results_are_immutable,
     check_describe_has_no_side_effects,
     check_no_silent_redraws,

@@ -6,6 +6,7 @@ way a hurried panel would, and the matching check must reject it.
 
 from dataclasses import dataclass
 
+import ipywidgets as widgets
 import numpy as np
 import pytest
 
@@ -21,6 +22,7 @@ from qwidgets.testing.contract import (
     check_no_silent_redraws,
     check_results_are_immutable,
     check_seed_reproduces_runs,
+    check_static_fallback,
 )
 
 
@@ -136,6 +138,11 @@ class BadRejectsItsRange(Good):
         return Level(float(count), 0.0)
 
 
+class BadStaticFallback(Good):
+    def _repr_mimebundle_(self, **kwargs):
+        return widgets.VBox._repr_mimebundle_(self, **kwargs)  # the widget view only: an empty box elsewhere
+
+
 def test_a_correct_panel_passes_every_check():
     for check in PANEL_CHECKS:
         check(Good)
@@ -152,6 +159,7 @@ def test_a_correct_panel_passes_every_check():
         (BadIgnoresSeed, check_seed_reproduces_runs, None),
         (BadDeadControl, check_controls_through_their_range, "never changed a picture"),
         (BadRejectsItsRange, check_keywords, "raised ValueError"),
+        (BadStaticFallback, check_static_fallback, "text/plain is not the summary"),
     ],
     ids=lambda value: getattr(value, "__name__", None),
 )
