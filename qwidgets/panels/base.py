@@ -334,7 +334,8 @@ class Panel(widgets.VBox):
                 parts.append(view.widget.value)
         title = f"<b>{html.escape(self.title)}</b><br>" if self.title else ""
         return (
-            f"<figure class='qwidgets-static'>{title}{''.join(parts)}"
+            f"<figure class='qwidgets-static'>{title}"
+            f"<div style='display:flex;flex-wrap:wrap;align-items:center'>{''.join(parts)}</div>"
             f"<figcaption class='qwidgets-summary'>{self.summary.value}</figcaption></figure>"
         )
 
