@@ -22,7 +22,6 @@ import os
 import re
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import nbformat
+
+from qwidgets.localhost import free_port
 
 __all__ = [
     "VoilaServer",
@@ -160,13 +161,6 @@ def write_panel_notebook(panel: str, directory: Path) -> Path:
     path = Path(directory) / f"{short_name(class_name)}.ipynb"
     nbformat.write(panel_notebook(class_name), path)
     return path
-
-
-def free_port() -> int:
-    """A TCP port that is free on 127.0.0.1 now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class VoilaServer:

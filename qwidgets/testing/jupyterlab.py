@@ -29,7 +29,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -39,6 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from qwidgets.localhost import free_port
 from qwidgets.paths import LESSONS_DIR
 
 CHROMIUM_ENV = "QWL_CHROMIUM"
@@ -175,12 +175,6 @@ def expected_panels(notebook: Path) -> int:
     return count
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class LabServer:
     """A JupyterLab server on 127.0.0.1 serving ``root_dir``, with state kept in ``work_dir``."""
 
@@ -235,7 +229,7 @@ class LabServer:
         env.pop("MPLBACKEND", None)  # an exported Agg backend makes pyplot warn on stderr when showing
         last_error = ""
         for _attempt in range(3):  # a free port can be taken between probe and bind: retry
-            self.port = _free_port()
+            self.port = free_port()
             cmd = [
                 sys.executable,
                 "-m",

@@ -22,7 +22,9 @@ import sys
 STUDENT = os.environ["JUPYTERHUB_USER"]
 NEIGHBOUR = f"{STUDENT}-neighbour"
 NOTHING = object()  # what a call that raised returns
-NOT_CALLED = ("qwidgets.testing",)  # browser and server drivers: launching them hands out nothing
+# Imported but not called: browser and server drivers (qwidgets.testing), the Voila app (starts a
+# server), the site builder (executes every lesson into a folder). They return processes and files.
+NOT_CALLED = ("qwidgets.testing", "qwidgets.app", "qwidgets.site")
 SECONDS_PER_CALL = 5
 
 

@@ -41,6 +41,7 @@ from typing import Any
 
 import pytest
 
+from qwidgets.localhost import free_port
 from qwidgets.testing import jupyterlab as drv
 
 STUDENTS = ("alice", "bob")
@@ -150,7 +151,7 @@ class Hub:
             raise
 
     def _start(self) -> "Hub":
-        ports = {name: drv._free_port() for name in ("public", "hub", "proxy_api")}
+        ports = {name: free_port() for name in ("public", "hub", "proxy_api")}
         self.port = ports["public"]
         config = hub_config(self.work_dir, ports, self.password, self.token)
         lines = [f"c.{section}.{trait} = {value!r}" for (section, trait), value in config.items()]

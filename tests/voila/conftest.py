@@ -23,7 +23,8 @@ from typing import Any
 
 import pytest
 
-from qwidgets.app import VoilaServer, free_port
+from qwidgets.app import VoilaServer
+from qwidgets.localhost import free_port
 from qwidgets.testing import jupyterlab as drv
 
 RENDER_TIMEOUT_S = 120.0
