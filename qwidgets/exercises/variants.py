@@ -13,6 +13,7 @@ autograder checks a submission against the variant of the student who submitted 
 from __future__ import annotations
 
 import hashlib
+import html
 import itertools
 import math
 import os
@@ -142,8 +143,6 @@ class Variant:
         return f"Your numbers, {self.student}: {self.describe()}. Answer for these."
 
     def _repr_html_(self) -> str:
-        import html
-
         style = "padding:4px 8px;border-left:4px solid #0072B2"  # Okabe-Ito blue
         return f"<div role='note' style='{style}'>{html.escape(str(self))}</div>"
 

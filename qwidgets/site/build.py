@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from qwidgets import validation
+from qwidgets.exercises.variants import STUDENT_VARIABLES
 from qwidgets.paths import LESSONS_DIR
 from qwidgets.site.links import binder_url, lesson_stem, page_name
 from qwidgets.site.outputs import strip_widget_views
@@ -33,8 +34,6 @@ __all__ = ["DEFAULT_TIMEOUT", "Page", "SiteBuild", "build_site", "lesson_title",
 DEFAULT_TIMEOUT = 300
 """Seconds one cell may run before the build fails."""
 KERNEL = "python3"
-# Who the student is decides the per-student numbers: the site shows the lesson's own numbers.
-_STUDENT_VARIABLES = ("QWIDGETS_STUDENT", "JUPYTERHUB_USER")
 
 
 @dataclass(frozen=True)
@@ -186,7 +185,7 @@ def execute(nb: Any, cwd: Path, timeout: int) -> None:
     """Run ``nb`` in place in a fresh ``python3`` kernel started in ``cwd``, with the lesson's own numbers."""
     from nbclient import NotebookClient
 
-    env = {k: v for k, v in os.environ.items() if k not in _STUDENT_VARIABLES}
+    env = {k: v for k, v in os.environ.items() if k not in STUDENT_VARIABLES}  # the lesson's own numbers
     client = NotebookClient(
         nb, kernel_name=KERNEL, timeout=timeout, resources={"metadata": {"path": str(cwd)}}
     )
