@@ -195,3 +195,27 @@ def test_readme_lesson_map_lists_every_lesson():
     for name in lessons:
         assert f"(lessons/{name})" in readme, f"README's lesson map misses {name}"
     assert readme.count("](lessons/") == len(lessons)
+
+
+def test_package_data_ships_every_file_the_package_reads():
+    """Every non-Python file under ``qwidgets/`` (the panels' JavaScript and CSS) is package data.
+
+    An editable install reads them from the source tree, so only a built wheel would miss one:
+    the panels would then fail to load in the browser.
+    """
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = config.get("package-data", {})
+    files = [
+        path
+        for path in (ROOT / "qwidgets").rglob("*")
+        if path.is_file() and path.suffix not in {".py", ".pyc"} and "__pycache__" not in path.parts
+    ]
+    assert files, "expected the panels' frontend.js and frontend.css under qwidgets/"
+    missing = []
+    for path in files:
+        package_dir = path.parent.relative_to(ROOT)
+        package = ".".join(package_dir.parts)
+        globs = patterns.get(package, []) + patterns.get("*", [])
+        if not any(fnmatch.fnmatch(path.name, glob) for glob in globs):
+            missing.append(str(path.relative_to(ROOT)))
+    assert not missing, f"not in [tool.setuptools.package-data] of pyproject.toml: {missing}"

@@ -45,6 +45,7 @@ import ipywidgets as widgets
 from traitlets import Unicode
 
 from qwidgets.errors import ActionRefusedError, InvalidValueError, QWidgetsError, UnknownKeywordError
+from qwidgets.panels.frontend import PanelFrontend
 from qwidgets.panels.parameters import Action, Caption, ControlRows, Integer, Parameter
 from qwidgets.panels.summary import summary_html, summary_text
 from qwidgets.plots import FigureView, PngRenderer
@@ -220,6 +221,7 @@ class Panel(widgets.VBox):
         self.images = tuple(image for image in self._images if image is not None)
         self.image = self.images[0] if self.images else None
         self.summary = widgets.HTML(layout=widgets.Layout(margin="2px 0 0 4px"))
+        self.summary.add_class("qwidgets-live")  # a live region in the browser (frontend.js)
         self.banner = widgets.HTML(layout=widgets.Layout(display="none"))
         self.progress = widgets.FloatProgress(
             min=0.0,
@@ -363,7 +365,7 @@ class Panel(widgets.VBox):
             [view.widget if image is None else image for view, image in zip(self._displays, self._images)],
             layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
         )
-        return (*header, *boxes, self.banner, self.progress, figures, self.summary)
+        return (*header, *boxes, self.banner, self.progress, figures, self.summary, PanelFrontend())
 
     def _show_control(self, name: str, value: Any) -> None:
         """Put ``value`` in a control without treating it as the student's input."""

@@ -21,6 +21,7 @@ from qwidgets.errors import InvalidTypeError
 from qwidgets.panels.base import Panel
 from qwidgets.panels.parameters import Choice, Menu
 from qwidgets.panels.summary import Highlight
+from qwidgets.panels.tables import DIM_TEXT
 from qwidgets.physics import (
     APPLICATIONS,
     STAGES,
@@ -32,7 +33,7 @@ from qwidgets.physics import (
 )
 from qwidgets.physics import application as find_application
 from qwidgets.plots.ladder import LadderPicture, StageLadder
-from qwidgets.plots.style import ROLE_COLORS
+from qwidgets.plots.style import role_css
 
 __all__ = [
     "NO_APPLICATION",
@@ -46,7 +47,7 @@ __all__ = [
 
 NO_APPLICATION = "(choose an application)"
 """The menu's label for ``application=""``: no application chosen."""
-_SMALL = "font-size:11px;color:#595959"  # grey at 7:1 contrast on white
+_SMALL = f"font-size:12px;color:{DIM_TEXT}"  # 12 px: the smallest text a panel shows
 _TERM = "font-weight:bold;margin-top:6px"
 _LIST = "margin:2px 0 0 0;padding-left:1.3em"
 
@@ -140,7 +141,8 @@ def _milestone_html(milestone: Milestone) -> str:
 def _application_html(app: Application, chosen: Application | None) -> str:
     name, text = html.escape(app.name), html.escape(app.description)
     if app == chosen:
-        return f"<li><b style='color:{ROLE_COLORS['event']}'>✓ {name}</b> (your application): {text}</li>"
+        color = role_css("event", text=True)
+        return f"<li><b style='color:{color}'>✓ {name}</b> (your application): {text}</li>"
     return f"<li><b>{name}</b>: {text}</li>"
 
 
@@ -166,10 +168,8 @@ def stage_card_html(reading: StagesReading) -> str:
         f"<div style='{_TERM}'>Applications it unlocks</div>",
     ]
     if reading.runs_application is False:
-        parts.append(
-            f"<div style='color:{ROLE_COLORS['event']};font-weight:bold'>✗ "
-            f"{html.escape(verdict(reading))}</div>"
-        )
+        color = role_css("event", text=True)
+        parts.append(f"<div style='color:{color};font-weight:bold'>✗ {html.escape(verdict(reading))}</div>")
     parts.append(f"<ul style='{_LIST}'>{own}</ul>")
     if reading.inherited:
         names = [

@@ -12,7 +12,7 @@ import html
 import math
 from collections.abc import Sequence
 
-from qwidgets.plots import ROLE_COLORS
+from qwidgets.plots.style import role_css
 
 __all__ = [
     "Highlight",
@@ -122,7 +122,7 @@ def summary_html(lines: Sequence[str]) -> str:
         text = html.escape(line)
         if isinstance(line, Highlight):
             rows.append(
-                f"<div class='qwidgets-highlight' style='border-left:4px solid {ROLE_COLORS['event']};"
+                f"<div class='qwidgets-highlight' style='border-left:4px solid {role_css('event')};"
                 f"padding-left:6px'><b>{text}</b></div>"
             )
         else:

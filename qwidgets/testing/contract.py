@@ -29,6 +29,7 @@ import numpy as np
 import qwidgets
 from qwidgets.errors import QWidgetsError
 from qwidgets.panels.base import Panel
+from qwidgets.panels.frontend import PanelFrontend
 from qwidgets.panels.parameters import Caption, Choice, Integer, Number
 from qwidgets.plots import PIXEL_RATIO
 
@@ -391,6 +392,25 @@ def check_static_fallback(cls: PanelClass) -> None:
         panel.controls[buttons[0]].click()  # the fallback follows the panel's state
 
 
+def check_browser_side(cls: PanelClass) -> None:
+    """The panel holds exactly one hidden :class:`~qwidgets.panels.frontend.PanelFrontend`.
+
+    It names the slider handles for screen readers, lets the arrow keys reach them in Notebook 7
+    and loads the panel stylesheet (theme colours, visible focus); a layout that drops it loses all
+    three, which only a browser would show.
+    """
+    panel = cls()
+
+    def walk(widget: widgets.Widget) -> Iterator[widgets.Widget]:
+        yield widget
+        for child in getattr(widget, "children", ()):
+            yield from walk(child)
+
+    found = [w for w in walk(panel) if isinstance(w, PanelFrontend)]
+    assert len(found) == 1, f"{cls.__name__}: {len(found)} PanelFrontend widgets in the panel, expected 1"
+    assert found[0].layout.display == "none", f"{cls.__name__}: the PanelFrontend is visible"
+
+
 def _assert_immutable(value: Any, where: str) -> None:
     if value is None or isinstance(value, (str, bytes, numbers.Number, np.generic)):
         return
@@ -488,6 +508,7 @@ PANEL_CHECKS: tuple[Callable[[PanelClass], None], ...] = (
     check_banner_and_recovery,
     check_summary,
     check_static_fallback,
+    check_browser_side,
     check_results_are_immutable,
     check_describe_has_no_side_effects,
     check_no_silent_redraws,

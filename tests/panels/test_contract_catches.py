@@ -11,10 +11,12 @@ import numpy as np
 import pytest
 
 from qwidgets.panels.base import Panel
+from qwidgets.panels.frontend import PanelFrontend
 from qwidgets.panels.parameters import Integer, Number
 from qwidgets.plots import new_figure
 from qwidgets.testing.contract import (
     PANEL_CHECKS,
+    check_browser_side,
     check_controls_through_their_range,
     check_declarations,
     check_describe_has_no_side_effects,
@@ -143,6 +145,11 @@ class BadStaticFallback(Good):
         return widgets.VBox._repr_mimebundle_(self, **kwargs)  # the widget view only: an empty box elsewhere
 
 
+class BadNoFrontend(Good):
+    def _layout(self):
+        return tuple(w for w in super()._layout() if not isinstance(w, PanelFrontend))
+
+
 def test_a_correct_panel_passes_every_check():
     for check in PANEL_CHECKS:
         check(Good)
@@ -160,6 +167,7 @@ def test_a_correct_panel_passes_every_check():
         (BadDeadControl, check_controls_through_their_range, "never changed a picture"),
         (BadRejectsItsRange, check_keywords, "raised ValueError"),
         (BadStaticFallback, check_static_fallback, "text/plain is not the summary"),
+        (BadNoFrontend, check_browser_side, "0 PanelFrontend widgets"),
     ],
     ids=lambda value: getattr(value, "__name__", None),
 )

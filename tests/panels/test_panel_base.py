@@ -15,6 +15,7 @@ import pytest
 
 from qwidgets.errors import InvalidValueError, QWidgetsError
 from qwidgets.panels.base import Panel, WidgetView
+from qwidgets.panels.frontend import PanelFrontend
 from qwidgets.panels.parameters import Action, Integer, Number
 from qwidgets.plots import PngRenderer, new_figure
 from qwidgets.testing import browser_echo, from_browser
@@ -174,7 +175,7 @@ def test_two_figures_and_a_table_view_all_update():
     assert all(after != before for after, before in zip(pngs(panel), first))
     assert panel.table.widget.value.count("<tr>") == 2
     assert panel.summary_text == "Step 1 of 5.\nGain 1.0."
-    figure_row = panel.children[-2]
+    (figure_row,) = [box for box in panel.children if panel.images[0] in getattr(box, "children", ())]
     assert list(figure_row.children) == [*panel.images, panel.table.widget]
 
 
@@ -356,7 +357,8 @@ def test_layout_order():
     panel = StepPanel()
     assert isinstance(panel.children[0], widgets.HTML) and "Steps" in panel.children[0].value
     assert panel.banner in panel.children and panel.progress in panel.children
-    assert panel.children[-1] is panel.summary
+    assert panel.children[-2] is panel.summary  # the last shown; then the hidden browser side
+    assert isinstance(panel.children[-1], PanelFrontend) and panel.children[-1].layout.display == "none"
     assert "qwidgets-panel" in panel._dom_classes
 
 
