@@ -4,6 +4,7 @@ For one lesson (default ``01_qubits.ipynb``), in headless Chromium, from ``page.
 first ``.qwidgets-panel`` image has a picture (a ``blob:`` or ``data:`` src), polled every 50 ms:
 
 - JupyterLab: open the notebook, wait for its kernel, Run All through the menu (as a student does);
+- Notebook 7 (``jupyter notebook``): the same, in its one-notebook page (``/notebooks/NAME``);
 - Voila, all cells at once (Voila's default): the page arrives once every cell has run;
 - Voila, progressive rendering (``VoilaConfiguration.progressive_rendering``, what the course uses):
   each cell's output is sent as soon as it has run.
@@ -46,8 +47,9 @@ def first_picture(page: Any, start: float) -> float:
     return time.monotonic() - start
 
 
-def jupyterlab_run(browser: Any, server: drv.LabServer, lesson: str) -> float:
-    """Open ``lesson`` in JupyterLab, Run All, return the seconds to the first panel picture."""
+def notebook_run(browser: Any, server: drv.LabServer, lesson: str) -> float:
+    """Open ``lesson`` in the server's front end (JupyterLab or Notebook 7), Run All, return the
+    seconds to the first panel picture."""
     context = browser.new_context(viewport=drv.VIEWPORT)
     nb = drv.LabNotebook(context.new_page(), server, lesson)
     try:
@@ -105,12 +107,14 @@ def main() -> int:
         with (
             drv.headless_chromium() as browser,
             drv.LabServer(root, Path(tmp) / "lab") as lab,
+            drv.LabServer(root, Path(tmp) / "notebook7", front_end="notebook") as nb7,
             VoilaServer(root, progressive_rendering=False) as voila_at_once,
             VoilaServer(root, progressive_rendering=True) as voila_progressive,
         ):
             lesson = args.lesson
             runs = {
-                "JupyterLab (open, Run All)": lambda: jupyterlab_run(browser, lab, lesson),
+                "JupyterLab (open, Run All)": lambda: notebook_run(browser, lab, lesson),
+                "Notebook 7 (open, Run All)": lambda: notebook_run(browser, nb7, lesson),
                 "Voila, all cells at once": lambda: voila_run(browser, voila_at_once, lesson),
                 "Voila, progressive rendering": lambda: voila_run(browser, voila_progressive, lesson),
             }

@@ -1,4 +1,4 @@
-"""Drive JupyterLab in headless Chromium with Playwright (sync API).
+"""Drive JupyterLab or Notebook 7 in headless Chromium with Playwright (sync API).
 
 Shared by the real-browser tests (``tests/browser/``) and the benchmarks (``benchmarks/``);
 it needs the ``test`` extra (playwright) and a Chromium binary, never a browser download.
@@ -10,13 +10,19 @@ Pieces:
 ``find_chromium()``
     Debian's ``/usr/bin/chromium`` (or ``$QWL_CHROMIUM``); raises :class:`ChromiumMissing` with
     install instructions. Never ``playwright install``.
+``FrontEnd``, ``FRONT_ENDS``
+    What differs between JupyterLab (``"lab"``) and Notebook 7 (``"notebook"``): the server
+    module, the app classes that take ``app_settings_dir`` and the page URL of a notebook. Both
+    run the same JupyterLab 4 components (the same menus, cells and widget manager), so
+    everything else below serves both.
 ``LabServer``
-    ``jupyter lab`` on 127.0.0.1, a free port, ``port_retries=0``, a random token, and an
-    ``overrides.json`` (no news/update toast, every cell kept in the DOM) in an
-    ``app_settings_dir`` of its own.
+    ``jupyter lab`` (or, with ``front_end="notebook"``, ``jupyter notebook``) on 127.0.0.1, a
+    free port, ``port_retries=0``, a random token, and an ``overrides.json`` (no news/update
+    toast, every cell kept in the DOM) in an ``app_settings_dir`` of its own.
 ``LabNotebook``
     One notebook in one page: open, wait for the kernel through the REST API, Run All through
-    the menu, wait until execution finishes, inspect outputs and panels.
+    the menu (Run > Run All Cells, in both front ends), wait until execution finishes, inspect
+    outputs and panels.
 ``PanelView``
     The DOM of one panel: sliders, buttons, pictures, summary and tables.
 """
@@ -33,8 +39,10 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +72,31 @@ LAB_OVERRIDES = {
     },
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
 }
+
+
+@dataclass(frozen=True)
+class FrontEnd:
+    """How to start one Jupyter front end and where it shows a notebook."""
+
+    title: str
+    """Its name for people, e.g. in failure messages (``"Notebook 7"``)."""
+    module: str
+    """The module ``python -m`` starts (``jupyterlab``, ``notebook``)."""
+    apps: tuple[str, ...]
+    """The traitlets classes of the apps in that server that read ``app_settings_dir``."""
+    notebook_url: str
+    """The page of a notebook, ``{path}`` standing for its (quoted) path under the root."""
+
+
+FRONT_ENDS = {
+    "lab": FrontEnd("JupyterLab", "jupyterlab", ("LabApp",), "/lab/tree/{path}?reset"),  # ?reset: no old tabs
+    # A Notebook 7 server loads JupyterLab's server extension too, and both register
+    # /lab/api/settings: the one that answers reads LabApp's app_settings_dir (seen in
+    # notebook 7.6.5), so both get ours. Start-up checks that the page's settings have it.
+    "notebook": FrontEnd("Notebook 7", "notebook", ("JupyterNotebookApp", "LabApp"), "/notebooks/{path}"),
+}
+# JupyterLab's news feed and update check, off (its server extension also runs under Notebook 7).
+_NO_NEWS_ARGS = ("--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
 
 QUBIT_PANEL_TITLE = "A qubit on the Bloch sphere"
 LINK_PANEL_TITLE = "Key rate against distance"
@@ -176,27 +209,51 @@ def expected_panels(notebook: Path) -> int:
 
 
 class LabServer:
-    """A JupyterLab server on 127.0.0.1 serving ``root_dir``, with state kept in ``work_dir``."""
+    """A JupyterLab (or Notebook 7) server on 127.0.0.1 serving ``root_dir``, state in ``work_dir``."""
 
-    def __init__(self, root_dir: Path, work_dir: Path, *, startup_timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        root_dir: Path,
+        work_dir: Path,
+        *,
+        startup_timeout: float = 60.0,
+        overrides: dict[str, dict[str, Any]] | None = None,
+        front_end: str = "lab",
+    ) -> None:
+        """``overrides``: settings per plugin, merged over :data:`LAB_OVERRIDES` (e.g. a theme).
+
+        ``front_end``: a key of :data:`FRONT_ENDS`, ``"lab"`` (JupyterLab) or ``"notebook"``
+        (Notebook 7)."""
+        if front_end not in FRONT_ENDS:
+            raise ValueError(f"front_end must be one of {sorted(FRONT_ENDS)}; got {front_end!r}")
+        self.front_end = FRONT_ENDS[front_end]
         self.root_dir = Path(root_dir)
+        self.overrides = {
+            plugin: {**LAB_OVERRIDES.get(plugin, {}), **(overrides or {}).get(plugin, {})}
+            for plugin in {**LAB_OVERRIDES, **(overrides or {})}
+        }
         self.work_dir = Path(work_dir)
         self.startup_timeout = startup_timeout
         self.token = secrets.token_hex(16)
         self.port = 0
         self.proc: subprocess.Popen | None = None
-        self.log_path = self.work_dir / "jupyterlab.log"
+        self.log_path = self.work_dir / f"{self.front_end.module}.log"
 
     @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def notebook_url(self, name: str) -> str:
+        """The page that shows notebook ``name`` (a path under the root), token included."""
+        url = self.base + self.front_end.notebook_url.format(path=urllib.parse.quote(name))
+        return f"{url}{'&' if '?' in url else '?'}token={self.token}"
 
     # -- lifecycle ------------------------------------------------------------------------
     def _prepare_dirs(self) -> dict[str, str]:
         lab = self.work_dir / "lab"
         settings = lab / "settings"
         settings.mkdir(parents=True, exist_ok=True)
-        (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2))
+        (settings / "overrides.json").write_text(json.dumps(self.overrides, indent=2))
         # jupyterlab_server reads <dirname(app_settings_dir)>/static/package.json for the
         # extension metadata of the built app: point that at the real one.
         real_static = Path(sys.prefix) / "share" / "jupyter" / "lab" / "static"
@@ -233,7 +290,7 @@ class LabServer:
             cmd = [
                 sys.executable,
                 "-m",
-                "jupyterlab",
+                self.front_end.module,
                 "--no-browser",
                 "--ServerApp.ip=127.0.0.1",
                 f"--ServerApp.port={self.port}",
@@ -241,9 +298,8 @@ class LabServer:
                 f"--IdentityProvider.token={self.token}",
                 "--allow-root",
                 f"--ServerApp.root_dir={self.root_dir}",
-                f"--LabApp.app_settings_dir={app_settings}",
-                "--LabApp.news_url=None",
-                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                *(f"--{app}.app_settings_dir={app_settings}" for app in self.front_end.apps),
+                *_NO_NEWS_ARGS,
             ]
             log = open(self.log_path, "ab")
             self.proc = subprocess.Popen(
@@ -266,7 +322,8 @@ class LabServer:
                 last_error = f"no answer within {self.startup_timeout:.0f} s"
                 self.stop()
         raise RuntimeError(
-            f"jupyter lab did not start on 127.0.0.1 ({last_error}); log: {self.log_path}\n" + self.log_tail()
+            f"{self.front_end.title} ({self.front_end.module}) did not start on 127.0.0.1 ({last_error}); "
+            f"log: {self.log_path}\n" + self.log_tail()
         )
 
     def _check_overrides(self) -> None:
@@ -274,7 +331,7 @@ class LabServer:
 
         Overrides replace the schema defaults the server hands out (``fetchNews`` ships as
         ``"none"``, i.e. "ask", which is the toast)."""
-        for plugin, wanted in LAB_OVERRIDES.items():
+        for plugin, wanted in self.overrides.items():
             schema = self.api(f"/lab/api/settings/{plugin}")["schema"]["properties"]
             for key, value in wanted.items():
                 got = schema.get(key, {}).get("default")
@@ -343,18 +400,37 @@ class LabServer:
 
 
 class LabNotebook:
-    """One notebook open in a Playwright page of JupyterLab."""
+    """One notebook open in a Playwright page of the server's front end (JupyterLab or Notebook 7)."""
 
     def __init__(self, page: Any, server: LabServer, name: str) -> None:
         self.page = page
         self.server = server
         self.name = name
+        self._loading = False
+
+    def load(self) -> "LabNotebook":
+        """Start loading the notebook's page and return at once; :meth:`open` waits for it.
+
+        The page and the notebook's kernel start in the background meanwhile (the tests open
+        the next lesson this way while they test the one before)."""
+        self.page.goto(self.server.notebook_url(self.name), wait_until="commit")
+        self._loading = True
+        return self
 
     def open(self, timeout: float = 60.0) -> "LabNotebook":
-        self.page.goto(f"{self.server.base}/lab/tree/{self.name}?reset&token={self.server.token}")
+        """Open the notebook (unless :meth:`load` started it) and wait for its cells and kernel."""
+        if not self._loading:
+            self.page.goto(self.server.notebook_url(self.name))
+        self._loading = False
         self.page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=timeout * 1000)
         self.server.wait_kernel_idle(self.name, timeout)
         return self
+
+    def ready(self) -> bool:
+        """Whether the page shows the notebook's cells and its kernel is idle (one look, no wait)."""
+        return self.page.locator(".jp-Notebook .jp-Cell").count() > 0 and any(
+            s["kernel"]["execution_state"] == "idle" for s in self.server.sessions(self.name)
+        )
 
     def run_all(self) -> None:
         """Run > Run All Cells, through the menu as a user would."""

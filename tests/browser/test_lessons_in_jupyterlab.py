@@ -14,6 +14,8 @@ Per lesson (run once, then checked by the tests below, in order):
 7. on the first TeleportationPanel, "Start over" then "Next step" clicks walk through the five steps
    (summary and pictures change at each), "Back" goes one step back.
 
+Checks 1 to 3 are shared with Notebook 7 (``lesson_checks.py``, ``test_lessons_in_notebook7.py``).
+
 Run: ``.venv/bin/python -m pytest tests/browser -q -p no:cacheprovider``
 """
 
@@ -22,124 +24,46 @@ from __future__ import annotations
 import math
 import re
 
+import lesson_checks as checks
 import pytest
 
 from qwidgets.testing import jupyterlab as drv
 
-WIDGET_TIMEOUT_S = 20.0
-UPDATE_TIMEOUT_S = 10.0
+UPDATE_TIMEOUT_S = checks.UPDATE_TIMEOUT_S
 NORTH_POLE = re.compile(r"\(x, y, z\) = \(0\.00, 0\.00, 1\.00\)")
 SOUTH_POLE = re.compile(r"\(x, y, z\) = \(0\.00, 0\.00, -1\.00\)")
-
-
-def _qubit_panel(nb: drv.LabNotebook, name: str) -> drv.PanelView:
-    panels = nb.panels(drv.QUBIT_PANEL_TITLE)
-    if panels.count() == 0:
-        pytest.fail(f"{name}: no QubitPanel ('{drv.QUBIT_PANEL_TITLE}') on the page")
-    return drv.PanelView(panels.first)
 
 
 def _theta(view: drv.PanelView) -> float:
     return view.readout("θ")
 
 
-def _changed(get, old, timeout=UPDATE_TIMEOUT_S):
-    return drv.wait_until(lambda: get() != old, timeout)
-
-
 def _click_and_settle(view: drv.PanelView, label: str) -> str:
     """Click a button; return the summary once it (and the echoes after it) settled."""
     before = view.text()
     view.button(label).click()
-    _changed(view.text, before)
+    checks.changed(view.text, before)
     return drv.wait_stable(view.text)
 
 
 def test_all_cells_run_without_errors(lesson_run):
-    nb = lesson_run.require()
-    errors = nb.error_outputs()
-    assert not errors, (
-        f"{lesson_run.name}: {len(errors)} cell(s) show an error output; the first:\n" + errors[0][:2000]
-    )
-    not_run = [i + 1 for i, p in enumerate(lesson_run.prompts) if not re.search(r"\d", p)]
-    assert not not_run, (
-        f"{lesson_run.name}: code cells {not_run} (1-based, code cells only) were not executed "
-        f"by Run All; prompts {lesson_run.prompts}"
-    )
+    checks.all_cells_ran_without_errors(lesson_run)
 
 
 def test_widgets_render(lesson_run, lessons_copy):
-    nb = lesson_run.require()
-    expected = drv.expected_panels(lessons_copy / lesson_run.name)
-    assert expected >= 1, f"{lesson_run.name}: no panel cell found in the notebook"
-    drv.wait_until(
-        lambda: nb.panels().count() >= expected and nb.widget_problems()["Loading widget..."] == 0,
-        WIDGET_TIMEOUT_S,
-    )
-    problems = nb.widget_problems()
-    assert problems == {"Error displaying widget": 0, "Loading widget...": 0}, (
-        f"{lesson_run.name}: widgets not rendered: {problems}"
-    )
-    assert nb.panels().count() == expected, (
-        f"{lesson_run.name}: {nb.panels().count()} .qwidgets-panel elements on the page, "
-        f"expected {expected} (one per panel cell)"
-    )
-    sources = nb.page.eval_on_selector_all(
-        ".jp-Notebook .qwidgets-panel",
-        "els => els.map(p => [...p.querySelectorAll('img.widget-image')].map(i => i.src))",
-    )
-    shown = [bool(srcs) and all(src.startswith(("blob:", "data:")) for src in srcs) for srcs in sources]
-    blank = [i for i, ok in enumerate(shown) if not ok]
-    assert not blank, f"{lesson_run.name}: panels {blank} (0-based) show no picture"
-
-
-def _pictures(panel) -> list[str]:
-    return panel.locator("img.widget-image").evaluate_all("els => els.map(e => e.src)")
-
-
-def _keys_change_a_picture(page, panel, slider) -> bool:
-    """Arrow keys on ``slider``'s handle (right, then left at the end of its range) change a picture."""
-    before = _pictures(panel)
-    slider.scroll_into_view_if_needed()
-    slider.locator(".noUi-handle").first.click()
-    for key in ("ArrowRight", "ArrowLeft", "ArrowLeft"):
-        page.keyboard.press(key)
-        if drv.wait_until(lambda: _pictures(panel) != before, 3.0):
-            return True
-    return False
+    checks.widgets_render(lesson_run, lessons_copy / lesson_run.name)
 
 
 def test_a_slider_key_changes_a_picture_in_every_panel(lesson_run):
-    """In each panel, the arrow keys on one of its enabled sliders change a picture.
-
-    (Not every slider must: at the centre of the Bloch sphere, say, the angles mean nothing.)
-    """
-    nb = lesson_run.require()
-    panels = nb.panels()
-    for index in range(panels.count()):
-        panel = panels.nth(index)
-        sliders = panel.locator(".widget-slider").filter(has=nb.page.locator(".noUi-target:not([disabled])"))
-        if sliders.count() == 0:
-            continue
-        moved = any(_keys_change_a_picture(nb.page, panel, sliders.nth(k)) for k in range(sliders.count()))
-        assert moved, f"{lesson_run.name}: panel {index}: the arrow keys on its sliders changed no picture"
+    checks.slider_keys_change_a_picture_in_every_panel(lesson_run)
 
 
 def test_qubit_slider_key_changes_picture(lesson_run):
-    nb = lesson_run.require()
-    view = _qubit_panel(nb, lesson_run.name)
-    src0, text0, theta0 = view.src(), view.text(), _theta(view)
-    key = "ArrowRight" if theta0 < math.pi - 0.005 else "ArrowLeft"  # at the end: go back
-    view.focus("θ")
-    nb.page.keyboard.press(key)
-    assert _changed(lambda: _theta(view), theta0), f"{key} on the theta handle left the readout at {theta0}"
-    assert _changed(view.src, src0), f"theta {theta0} -> {_theta(view)}: the picture did not change"
-    assert _changed(view.text, text0), f"theta {theta0} -> {_theta(view)}: the summary did not change"
+    checks.qubit_theta_key_changes_picture(lesson_run)
 
 
 def test_qubit_gate_button_changes_picture(lesson_run):
-    nb = lesson_run.require()
-    view = _qubit_panel(nb, lesson_run.name)
+    view = checks.qubit_panel(lesson_run)
     view.button("Reset to |0⟩").click()
     assert drv.wait_until(lambda: NORTH_POLE.search(view.text()), UPDATE_TIMEOUT_S), (
         f"after 'Reset to |0⟩' the summary does not say z = 1.00: {view.text()!r}"
@@ -152,7 +76,7 @@ def test_qubit_gate_button_changes_picture(lesson_run):
     )
     text = view.text()
     assert text != text0 and "P(|1⟩) = 1.000" in text, text
-    assert _changed(view.src, src0), "after X the picture did not change"
+    assert checks.changed(view.src, src0), "after X the picture did not change"
     assert drv.wait_until(lambda: abs(_theta(view) - math.pi) < 0.006, UPDATE_TIMEOUT_S), (
         f"after X the theta readout is {_theta(view)}, not π"
     )
@@ -160,8 +84,7 @@ def test_qubit_gate_button_changes_picture(lesson_run):
 
 def test_qubit_eight_t_gates_are_a_full_turn_on_screen(lesson_run):
     """The issue's bug: the browser echoed phi rounded to 0.01 and H + 8 T ended at phi = 0.03."""
-    nb = lesson_run.require()
-    view = _qubit_panel(nb, lesson_run.name)
+    view = checks.qubit_panel(lesson_run)
     view.button("Reset to |0⟩").click()
     assert drv.wait_until(lambda: NORTH_POLE.search(view.text()), UPDATE_TIMEOUT_S), view.text()
     after_h = _click_and_settle(view, "H")
@@ -191,7 +114,7 @@ def test_link_distance_key_moves_the_readout(lesson_run):
     )
     assert f"At {moved} km" in view.tables(), view.tables()
     assert view.readout("Distance") == start + step
-    assert _changed(view.src, src0), "the cursor moved but the picture did not change"
+    assert checks.changed(view.src, src0), "the cursor moved but the picture did not change"
 
 
 def test_teleport_next_step_clicks_walk_through_the_protocol(lesson_run):
@@ -210,7 +133,7 @@ def test_teleport_next_step_clicks_walk_through_the_protocol(lesson_run):
             f"after {step - 1} clicks on 'Next step' the summary reads {view.text()!r}"
         )
         assert view.text() != text
-        assert _changed(view.srcs, pictures), f"step {step}: no picture changed"
+        assert checks.changed(view.srcs, pictures), f"step {step}: no picture changed"
     assert "fidelity" in view.text(), view.text()
     view.button("Back").click()
     assert drv.wait_until(lambda: view.text().startswith("Step 4 of 5"), UPDATE_TIMEOUT_S), view.text()
