@@ -1,11 +1,11 @@
 """Probe run as a script in a student's environment: can anything importable hand over a graded answer?
 
-Imports every module of ``qwidgets`` (and, for the positive control, of the packages named on the
-command line), calls every public function that takes no argument (as two students in turn), an
-exercise id, an answer name, or an exercise id and a student id, and the methods of every
-registered exercise, and feeds each result to the checks as the student's answer. Prints JSON:
-how many calls were made, the modules imported, and every (function, arguments, exercise) whose
-result the check grades right.
+Imports every module of the packages named on the command line (default: ``qwidgets``; the
+positive control names the grader's package instead), calls every public function that takes no
+argument (as two students in turn), an exercise id, an answer name, or an exercise id and a
+student id, and the methods of every registered exercise, and feeds each result to the checks as
+the student's answer. Prints JSON: how many calls were made, the modules imported, and every
+(function, arguments, exercise) whose result the check grades right.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def required(function):
 def main() -> None:
     from qwidgets.exercises import EXERCISES
 
-    roots = ["qwidgets", *sys.argv[1:]]
+    roots = sys.argv[1:] or ["qwidgets"]
     imported = modules(roots)
     calls, graded = 0, []
     signal.signal(signal.SIGALRM, _timeout)
