@@ -101,7 +101,8 @@ def test_read_number_accepts_qutips_complex_expectation_value():
         (None, TypeError, ["a number such as"]),
         (object(), TypeError, ["a number such as"]),
     ],
-    ids=repr,
+    # the same ids in every process (pytest-xdist): no memory address
+    ids=lambda value: "object()" if type(value) is object else repr(value),
 )
 def test_read_number_explains_what_is_not_a_number(answer, error, words):
     assert_refused(read_number, answer, error, words)
