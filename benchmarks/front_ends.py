@@ -7,7 +7,9 @@ first ``.qwidgets-panel`` image has a picture (a ``blob:`` or ``data:`` src), po
 - Notebook 7 (``jupyter notebook``): the same, in its one-notebook page (``/notebooks/NAME``);
 - Voila, all cells at once (Voila's default): the page arrives once every cell has run;
 - Voila, progressive rendering (``VoilaConfiguration.progressive_rendering``, what the course uses):
-  each cell's output is sent as soon as it has run.
+  each cell's output is sent as soon as it has run;
+- the static course site (``python -m qwidgets.site``, built once for the lesson before the rounds,
+  served from a local HTTP server): the page until its first panel picture has loaded.
 
 Every run opens a fresh page with a fresh kernel; the front ends take turns in each round (rotated
 order, against drift on a shared machine), and the table shows medians and every run. Nothing is
@@ -21,29 +23,38 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
+import http.server
 import os
 import platform
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from qwidgets.app import VoilaServer
+from qwidgets.site import build_site
 from qwidgets.testing import jupyterlab as drv
 
 FIRST_PICTURE_JS = (
     "() => [...document.querySelectorAll('.qwidgets-panel img.widget-image')]"
     ".some(i => i.src.startsWith('blob:') || i.src.startsWith('data:'))"
 )
+# On a site page a panel is its static fallback: pictures as <img> with data: sources.
+FIRST_STATIC_PICTURE_JS = (
+    "() => [...document.querySelectorAll('img[src^=\"data:image/png\"]')]"
+    ".some(i => i.complete && i.naturalWidth > 0)"
+)
 TIMEOUT_S = 180.0
 
 
-def first_picture(page: Any, start: float) -> float:
+def first_picture(page: Any, start: float, predicate: str = FIRST_PICTURE_JS) -> float:
     """Seconds from ``start`` until the page shows its first panel picture."""
-    page.wait_for_function(FIRST_PICTURE_JS, timeout=TIMEOUT_S * 1000, polling=50)
+    page.wait_for_function(predicate, timeout=TIMEOUT_S * 1000, polling=50)
     return time.monotonic() - start
 
 
@@ -72,6 +83,31 @@ def voila_run(browser: Any, server: VoilaServer, lesson: str) -> float:
         return first_picture(page, start)
     finally:
         context.close()  # the page's kernel is shut down by Voila when its websocket closes
+
+
+def site_run(browser: Any, url: str) -> float:
+    """Open a page of the static site, return the seconds to its first panel picture."""
+    context = browser.new_context(viewport=drv.VIEWPORT)
+    try:
+        page = context.new_page()
+        start = time.monotonic()
+        page.goto(url, wait_until="commit")
+        return first_picture(page, start, FIRST_STATIC_PICTURE_JS)
+    finally:
+        context.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def serve(folder: Path) -> http.server.ThreadingHTTPServer:
+    """Serve ``folder`` on 127.0.0.1 (a free port) from a daemon thread; ``shutdown()`` stops it."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 def rounds(runs: dict[str, Callable[[], float]], reps: int) -> dict[str, list[float]]:
@@ -104,6 +140,9 @@ def main() -> int:
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="qwl-front-ends-") as tmp:
         root = drv.copy_lessons(Path(tmp) / "lessons")
+        site = build_site(Path(tmp) / "site", [args.lesson], lessons_dir=root)
+        http_server = serve(site.out_dir)
+        page_url = f"http://127.0.0.1:{http_server.server_address[1]}/{site.pages[0].file}"
         with (
             drv.headless_chromium() as browser,
             drv.LabServer(root, Path(tmp) / "lab") as lab,
@@ -117,8 +156,10 @@ def main() -> int:
                 "Notebook 7 (open, Run All)": lambda: notebook_run(browser, nb7, lesson),
                 "Voila, all cells at once": lambda: voila_run(browser, voila_at_once, lesson),
                 "Voila, progressive rendering": lambda: voila_run(browser, voila_progressive, lesson),
+                "Static site (no kernel)": lambda: site_run(browser, page_url),
             }
             times = rounds(runs, args.reps)
+        http_server.shutdown()
     width = max(map(len, times))
     print(f"\n{'front end'.ljust(width)} | median  | runs (s)")
     for name, values in times.items():
