@@ -12,8 +12,10 @@ the last one is not encoded again, and only the bands of rows that changed are c
 
 from __future__ import annotations
 
+import contextlib
 import struct
 import zlib
+from collections.abc import Iterator
 from typing import Any, Protocol, runtime_checkable
 
 import matplotlib
@@ -37,6 +39,21 @@ __all__ = [
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 RENDER_RC = {"text.hinting": "none"}
 """Matplotlib settings under which :class:`PngRenderer` draws (see :meth:`PngRenderer.render`)."""
+
+
+@contextlib.contextmanager
+def _render_settings() -> Iterator[None]:
+    """:data:`RENDER_RC` in force, then the previous values back.
+
+    Like ``matplotlib.rc_context(RENDER_RC)``, which copies and restores all of ``rcParams``
+    (about 0.8 ms of a three-figure refresh, measured side by side), but saves only these keys.
+    """
+    saved = {key: matplotlib.rcParams[key] for key in RENDER_RC}
+    matplotlib.rcParams.update(RENDER_RC)
+    try:
+        yield
+    finally:
+        matplotlib.rcParams.update(saved)
 
 
 def new_figure(width_in: float, height_in: float) -> Figure:
@@ -187,7 +204,7 @@ class PngRenderer:
         panels' refresh, measured side by side: 21.5 -> 16 ms).
         """
         canvas = self.figure.canvas
-        with matplotlib.rc_context(RENDER_RC):
+        with _render_settings():
             if self._background is None or self.figure.stale:
                 canvas.draw()
                 self.full_redraws += 1

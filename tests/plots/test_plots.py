@@ -3,6 +3,7 @@
 import math
 import zlib
 
+import matplotlib
 import numpy as np
 import pytest
 from matplotlib.colors import to_hex
@@ -21,7 +22,7 @@ from qwidgets.plots import (
     encode_png,
     project,
 )
-from qwidgets.plots.render import PngEncoder, adler32_concat
+from qwidgets.plots.render import RENDER_RC, PngEncoder, adler32_concat
 from qwidgets.testing.pixels import decode_png as decode
 from qwidgets.testing.pixels import full_draw, same_picture
 
@@ -68,6 +69,22 @@ def test_views_are_figure_views_with_hidpi_figures():
         pixels = decode(renderer.render())
         assert pixels.shape[:2] == (PIXEL_RATIO * height_css, PIXEL_RATIO * width_css)
         assert width_css == round(view.figure.get_figwidth() * CSS_DPI)
+
+
+def test_render_draws_under_its_settings_and_gives_the_callers_back(monkeypatch):
+    monkeypatch.setitem(matplotlib.rcParams, "text.hinting", "auto")
+    seen = []
+    view = OutcomeChart()
+    original = view.figure.canvas.draw
+
+    def draw():
+        seen.append(matplotlib.rcParams["text.hinting"])
+        original()
+
+    monkeypatch.setattr(view.figure.canvas, "draw", draw)
+    PngRenderer(view).render()
+    assert seen == [RENDER_RC["text.hinting"]], "the figure was not drawn under RENDER_RC"
+    assert matplotlib.rcParams["text.hinting"] == "auto", "the caller's setting was not restored"
 
 
 @pytest.mark.parametrize("make", [BlochSphere, OutcomeChart])
