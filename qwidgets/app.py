@@ -34,7 +34,7 @@ from pathlib import Path
 
 import nbformat
 
-from qwidgets.localhost import free_port
+from qwidgets.localhost import free_port, stop_process
 
 __all__ = [
     "VoilaServer",
@@ -282,13 +282,7 @@ class VoilaServer:
 
     def stop(self) -> None:
         """Stop Voila (SIGTERM, then SIGKILL after 20 s) and remove the temporary directory."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop_process(self.proc)
         self._tmp.cleanup()
 
     def log_tail(self, n: int = 30) -> str:

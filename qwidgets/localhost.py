@@ -1,10 +1,11 @@
-"""Servers on this machine: a free TCP port on 127.0.0.1, for JupyterLab, Voila and the hub."""
+"""Servers on this machine (JupyterLab, Voila, the hub): a free TCP port on 127.0.0.1, and a stop."""
 
 from __future__ import annotations
 
 import socket
+import subprocess
 
-__all__ = ["free_port"]
+__all__ = ["free_port", "stop_process"]
 
 
 def free_port() -> int:
@@ -12,3 +13,15 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def stop_process(proc: subprocess.Popen | None, grace: float = 20.0) -> None:
+    """Stop a server process that is still running: SIGTERM, then SIGKILL after ``grace`` seconds."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from qwidgets.localhost import free_port
+from qwidgets.localhost import free_port, stop_process
 from qwidgets.paths import LESSONS_DIR
 
 CHROMIUM_ENV = "QWL_CHROMIUM"
@@ -343,14 +343,7 @@ class LabServer:
 
     def stop(self) -> None:
         """Stop the server this object started (SIGTERM, then SIGKILL after 20 s)."""
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
+        stop_process(self.proc)
 
     def __enter__(self) -> "LabServer":
         return self.start()

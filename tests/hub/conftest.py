@@ -41,7 +41,7 @@ from typing import Any
 
 import pytest
 
-from qwidgets.localhost import free_port
+from qwidgets.localhost import free_port, stop_process
 from qwidgets.testing import jupyterlab as drv
 
 STUDENTS = ("alice", "bob")
@@ -180,14 +180,7 @@ class Hub:
 
     def stop(self) -> None:
         """SIGTERM the hub (it stops the proxy and the single-user servers), SIGKILL after 30 s."""
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
+        stop_process(self.proc, grace=30.0)
 
     def log_tail(self, n: int = 40) -> str:
         try:
