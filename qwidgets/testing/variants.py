@@ -9,7 +9,7 @@ from typing import Any
 from qwidgets.exercises.core import Feedback, get_exercise
 from qwidgets.testing.feedback import assert_explains
 
-__all__ = ["assert_judged_with_own_numbers", "student_for", "student_with"]
+__all__ = ["assert_judged_with_own_numbers", "assert_variant_judged", "student_for", "student_with"]
 
 _TRIES = 100_000
 
@@ -69,3 +69,27 @@ def assert_judged_with_own_numbers(
     if student:
         feedback = check(lesson_answer, student=student)
         assert not feedback.correct and "lesson's numbers" in feedback.message, str(feedback)
+
+
+def assert_variant_judged(
+    exercise_id: str,
+    values: dict[str, Any],
+    truth: Any,
+    mistake: tuple[Any, Sequence[str]],
+    lesson_answer: Any,
+    *,
+    solution_of: Callable[[str, str], Any] | None = None,
+) -> None:
+    """:func:`assert_judged_with_own_numbers` for the student who draws ``values``.
+
+    One row of a test's table of variants: ``mistake`` is ``(wrong answer, words its feedback
+    has)``; ``solution_of(exercise_id, student)``, if given, is the grader's reference solution
+    (``qwidgets_grading.reference_solution``, which the installed package cannot import).
+    """
+    student = student_for(exercise_id, **values)
+    wrong_value, words = mistake
+    solution = None if solution_of is None else solution_of(exercise_id, student)
+    check = get_exercise(exercise_id).check
+    assert_judged_with_own_numbers(
+        check, student, truth, wrong_value, words, lesson_answer, solution=solution
+    )

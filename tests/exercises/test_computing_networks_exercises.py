@@ -26,7 +26,7 @@ from qwidgets.exercises import (
 )
 from qwidgets.testing.feedback import assert_explains
 from qwidgets.testing.notebooks import lesson_text
-from qwidgets.testing.variants import assert_judged_with_own_numbers, student_for
+from qwidgets.testing.variants import assert_variant_judged
 
 LESSON_NOTEBOOK = Path(__file__).resolve().parents[2] / "lessons" / "11_quantum_computing_networks.ipynb"
 IDS = [exercise_id for exercise_id in EXERCISES if exercise_id.startswith("computing_networks.")]
@@ -362,9 +362,4 @@ def test_the_variants_cover_every_option():
     ids=lambda x: x if isinstance(x, str) else repr(x)[:12],
 )
 def test_each_students_numbers_are_judged(exercise_id, name, value, truth, mistake, lessons):
-    student = student_for(exercise_id, **{name: value})
-    wrong_value, words = mistake
-    solution = reference_solution(exercise_id, student)
-    assert_judged_with_own_numbers(
-        EXERCISES[exercise_id].check, student, truth, wrong_value, words, lessons, solution=solution
-    )
+    assert_variant_judged(exercise_id, {name: value}, truth, mistake, lessons, solution_of=reference_solution)
